@@ -1,0 +1,53 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "SenseQuant",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "sensequant", targets: ["sensequant"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+    ],
+    targets: [
+        // zlib from the system (zlib1g-dev) for .csv.gz caches and labels.csv.gz.
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        .target(name: "MarketData", dependencies: ["CZlib"], resources: [.copy("Resources")]),
+        .target(name: "LightGBM"),
+        .target(name: "Teacher", dependencies: ["MarketData", "LightGBM"]),
+        .target(name: "Breeze", dependencies: [
+            "MarketData",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+        ]),
+        .target(name: "SyntheticMarket", dependencies: ["MarketData"]),
+        .target(name: "BreezeSandbox", dependencies: [
+            "Breeze", "MarketData", "SyntheticMarket",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .target(name: "Ingest", dependencies: ["MarketData", "Breeze"]),
+        .target(name: "Batch", dependencies: [
+            "MarketData", "Teacher", "Ingest",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "Reports", dependencies: ["Batch"]),
+        .executableTarget(name: "sensequant", dependencies: [
+            "MarketData", "LightGBM", "Teacher", "Breeze", "BreezeSandbox", "SyntheticMarket",
+            "Ingest", "Batch", "Reports",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "MarketDataTests", dependencies: ["MarketData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LightGBMTests", dependencies: ["LightGBM"]),
+        .testTarget(name: "TeacherTests", dependencies: ["Teacher", "MarketData", "LightGBM"]),
+        .testTarget(name: "BreezeTests", dependencies: ["Breeze", "BreezeSandbox", "SyntheticMarket", "MarketData"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Breeze", "BreezeSandbox", "SyntheticMarket", "MarketData"]),
+        .testTarget(name: "BatchTests", dependencies: ["Batch", "Teacher", "MarketData", "SyntheticMarket"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Batch"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["MarketData", "SyntheticMarket"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

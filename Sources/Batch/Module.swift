@@ -1,0 +1,1 @@
+// Module Batch: see ARCHITECTURE in docs/architecture.md.

@@ -1,0 +1,194 @@
+import Foundation
+
+/// A row that could not be read, with its 1-based line number.
+public struct CSVRowProblem: Equatable, Sendable {
+    public var line: Int
+    public var message: String
+}
+
+public struct CSVError: ClassifiedError, Equatable {
+    public var file: String
+    public var line: Int
+    public var message: String
+    public var failureClass: FailureClass { .invalidInput }
+    public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
+}
+
+/// Reads and writes OHLCV CSV in the original cache's format, accepting its column aliases
+/// and timestamp styles (`+05:30`, `Z`, naive = IST, date only = 00:00 IST).
+public enum BarCSV {
+    public static let header = "timestamp,open,high,low,close,volume"
+
+    static let aliases: [String: Int] = [
+        "timestamp": 0, "datetime": 0, "date": 0, "time": 0, "ts": 0,
+        "open": 1, "o": 1, "high": 2, "h": 2, "low": 3, "l": 3, "close": 4, "c": 4,
+        "volume": 5, "v": 5, "vol": 5,
+    ]
+
+    /// Parses CSV bytes. Rows that cannot be read are returned as problems rather than thrown,
+    /// so callers decide between strict and lenient handling. A missing column is an error.
+    public static func parse(_ bytes: [UInt8], file: String) throws -> (bars: [Bar], problems: [CSVRowProblem]) {
+        var bars: [Bar] = []
+        var problems: [CSVRowProblem] = []
+        var columns: [Int]? = nil   // column index for timestamp, open, high, low, close, volume
+        var lineNumber = 0
+        var fields: [ArraySlice<UInt8>] = []
+        var start = 0
+        let n = bytes.count
+        while start < n {
+            var end = start
+            while end < n && bytes[end] != 10 { end += 1 }
+            lineNumber += 1
+            var lineEnd = end
+            if lineEnd > start && bytes[lineEnd - 1] == 13 { lineEnd -= 1 }
+            defer { start = end + 1 }
+            if lineEnd == start { continue }
+            split(bytes[start..<lineEnd], into: &fields)
+            guard let cols = columns else {
+                columns = try resolveHeader(fields, file: file, line: lineNumber)
+                continue
+            }
+            switch parseRow(fields, columns: cols) {
+            case .success(let bar): bars.append(bar)
+            case .failure(let message): problems.append(CSVRowProblem(line: lineNumber, message: message))
+            }
+        }
+        if columns == nil { throw CSVError(file: file, line: 0, message: "empty file: expected a header `\(header)`") }
+        return (bars, problems)
+    }
+
+    static func resolveHeader(_ fields: [ArraySlice<UInt8>], file: String, line: Int) throws -> [Int] {
+        var found = [Int](repeating: -1, count: 6)
+        for (index, field) in fields.enumerated() {
+            let name = String(decoding: field, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
+            if let slot = aliases[name], found[slot] < 0 { found[slot] = index }
+        }
+        let names = ["timestamp", "open", "high", "low", "close", "volume"]
+        let missing = (0..<6).filter { found[$0] < 0 }.map { names[$0] }
+        guard missing.isEmpty else {
+            let got = fields.map { String(decoding: $0, as: UTF8.self) }.joined(separator: ",")
+            throw CSVError(file: file, line: line, message: "header `\(got)` lacks column(s) \(missing.joined(separator: ", ")); expected `\(header)`")
+        }
+        return found
+    }
+
+    enum RowResult { case success(Bar), failure(String) }
+
+    static func parseRow(_ fields: [ArraySlice<UInt8>], columns: [Int]) -> RowResult {
+        guard fields.count > columns.max()! else { return .failure("expected at least \(columns.max()! + 1) fields, found \(fields.count)") }
+        guard let ts = Timestamp.parse(fields[columns[0]]) else {
+            return .failure("unparseable timestamp `\(String(decoding: fields[columns[0]], as: UTF8.self))`")
+        }
+        var values = [Double](repeating: 0, count: 5)
+        let names = ["open", "high", "low", "close", "volume"]
+        for k in 0..<5 {
+            guard let v = parseDouble(fields[columns[k + 1]]) else {
+                return .failure("\(names[k]) `\(String(decoding: fields[columns[k + 1]], as: UTF8.self))` is not a number")
+            }
+            values[k] = v
+        }
+        return .success(Bar(timestamp: ts, open: values[0], high: values[1], low: values[2], close: values[3], volume: values[4]))
+    }
+
+    static func split(_ line: ArraySlice<UInt8>, into fields: inout [ArraySlice<UInt8>]) {
+        fields.removeAll(keepingCapacity: true)
+        var fieldStart = line.startIndex
+        var i = line.startIndex
+        while i <= line.endIndex {
+            if i == line.endIndex || line[i] == 44 {
+                fields.append(trim(line[fieldStart..<i]))
+                fieldStart = i + 1
+            }
+            i += 1
+        }
+    }
+
+    static func trim(_ s: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var lo = s.startIndex, hi = s.endIndex
+        while lo < hi && (s[lo] == 32 || s[lo] == 34 || s[lo] == 9) { lo += 1 }
+        while hi > lo && (s[hi - 1] == 32 || s[hi - 1] == 34 || s[hi - 1] == 9) { hi -= 1 }
+        return s[lo..<hi]
+    }
+
+    /// Parses a decimal number; returns nil for empty text or trailing garbage. NaN and
+    /// infinities parse (the caller validates), so that the error can name them.
+    static func parseDouble(_ field: ArraySlice<UInt8>) -> Double? {
+        guard !field.isEmpty, field.count < 64 else { return nil }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: field.count + 1) { buf in
+            for (k, b) in field.enumerated() { buf[k] = CChar(bitPattern: b) }
+            buf[field.count] = 0
+            var end: UnsafeMutablePointer<CChar>? = nil
+            let v = strtod(buf.baseAddress!, &end)
+            return end == buf.baseAddress! + field.count ? v : nil
+        }
+    }
+
+    /// CSV text in the original cache's format.
+    public static func format(_ series: BarSeries) -> [UInt8] {
+        var out = header + "\n"
+        for i in 0..<series.count {
+            out += IST.format(series.timestamps[i])
+            for v in [series.open[i], series.high[i], series.low[i], series.close[i]] { out += ",\(v)" }
+            out += ",\(formatVolume(series.volume[i]))\n"
+        }
+        return Array(out.utf8)
+    }
+
+    /// Volumes are counts: written without a fractional part when they have none.
+    static func formatVolume(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
+    }
+}
+
+/// Timestamp text to epoch seconds.
+public enum Timestamp {
+    /// Accepts `YYYY-MM-DD`, optionally followed by ` ` or `T` and `HH:MM[:SS[.fff]]`, optionally
+    /// followed by `Z`, `+HH:MM`, `-HH:MM` or `+HHMM`. No offset means IST.
+    public static func parse(_ f: some Collection<UInt8>) -> Int64? {
+        let u = Array(f)
+        guard u.count >= 10, let day = CalendarDay(String(decoding: u[0..<10], as: UTF8.self)) else { return nil }
+        var i = 10
+        var seconds = 0
+        if i < u.count, u[i] == 32 || u[i] == 84 {
+            i += 1
+            guard let hh = number(u, &i, 2), i < u.count, u[i] == 58, hh < 24 else { return nil }
+            i += 1
+            guard let mm = number(u, &i, 2), mm < 60 else { return nil }
+            seconds = hh * 3600 + mm * 60
+            if i < u.count, u[i] == 58 {
+                i += 1
+                guard let ss = number(u, &i, 2), ss < 61 else { return nil }
+                seconds += ss
+                if i < u.count, u[i] == 46 {
+                    i += 1
+                    while i < u.count, u[i] >= 48, u[i] <= 57 { i += 1 }
+                }
+            }
+        }
+        var offset = Int(IST.offsetSeconds)
+        if i < u.count {
+            if u[i] == 90 { offset = 0; i += 1 }
+            else if u[i] == 43 || u[i] == 45 {
+                let sign = u[i] == 43 ? 1 : -1
+                i += 1
+                guard let oh = number(u, &i, 2) else { return nil }
+                if i < u.count, u[i] == 58 { i += 1 }
+                guard let om = number(u, &i, 2) else { return nil }
+                offset = sign * (oh * 3600 + om * 60)
+            }
+        }
+        guard i == u.count else { return nil }
+        return Int64(day.ordinal) * 86_400 + Int64(seconds) - Int64(offset)
+    }
+
+    private static func number(_ u: [UInt8], _ i: inout Int, _ count: Int) -> Int? {
+        guard i + count <= u.count else { return nil }
+        var v = 0
+        for k in i..<(i + count) {
+            guard u[k] >= 48, u[k] <= 57 else { return nil }
+            v = v * 10 + Int(u[k] - 48)
+        }
+        i += count
+        return v
+    }
+}

@@ -1,0 +1,45 @@
+/// The error taxonomy shared by every stage: each failure has exactly one class.
+public enum FailureClass: String, Codable, Sendable, CaseIterable {
+    /// No bars at all where bars were needed.
+    case dataMissing
+    /// Some bars, but too few to train on.
+    case insufficientData
+    /// The cache ends before the window's forward labels can be computed.
+    case pendingFutureData
+    /// The window lies before the symbol's listing date.
+    case preListing
+    /// Network, 5xx, timeouts, rate limits: may succeed on retry.
+    case transient
+    /// Invalid or expired session, unknown app key.
+    case auth
+    /// The provider's daily call budget is spent.
+    case quota
+    /// Bad user input: malformed file, wrong dates, unknown symbol.
+    case invalidInput
+    /// LightGBM rejected the data or parameters.
+    case modelError
+    /// A defect or an unexpected environment problem (disk, I/O).
+    case `internal`
+
+    /// Classes that a retry can fix. Everything else is deterministic and never retried.
+    public var isRetryable: Bool { self == .transient || self == .internal }
+
+    /// Classes decided from the cache and calendar before training; they become skips.
+    public var isDataClass: Bool {
+        switch self {
+        case .dataMissing, .insufficientData, .pendingFutureData, .preListing: true
+        default: false
+        }
+    }
+}
+
+/// An error that knows its class and, where there is one, the command or step that fixes it.
+public protocol ClassifiedError: Error, CustomStringConvertible {
+    var failureClass: FailureClass { get }
+    /// What the user should do, e.g. `run: sensequant fetch --symbols SBIN ...`.
+    var remedy: String? { get }
+}
+
+extension ClassifiedError {
+    public var remedy: String? { nil }
+}

@@ -1,0 +1,1 @@
+// Module Reports: see ARCHITECTURE in docs/architecture.md.

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import MarketData
+
+struct CoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract: "Audit the bar cache against the NSE trading calendar.",
+        discussion: "Per symbol: trading days expected vs present, first and last bar, and the missing days as ranges.")
+
+    @OptionGroup var selection: SymbolSelection
+    @OptionGroup var dates: DateRangeOptions
+
+    @Option(name: .long, help: "Bar interval: 1minute, 5minute, 30minute, 1day.")
+    var interval: Interval = .oneDay
+
+    @Flag(name: .long, help: "Print JSON instead of a table.")
+    var json = false
+
+    @Flag(name: .long, help: "Exit non-zero when any trading day is missing.")
+    var strict = false
+
+    @OptionGroup var data: DataDirOption
+
+    func run() throws {
+        let report: [SymbolCoverage]
+        do {
+            report = try Coverage.audit(cache: data.root.cache, symbols: selection.resolve(), interval: interval,
+                                        range: dates.range, calendar: TradingCalendar.nse())
+        } catch let error as ValidationError {
+            throw error
+        } catch {
+            throw failCleanly(error)
+        }
+        if json {
+            print(String(decoding: try JSONEncoder.cache.encode(report), as: UTF8.self))
+        } else {
+            print(CoverageTable.render(report))
+        }
+        let incomplete = report.filter { !$0.isComplete }
+        if strict && !incomplete.isEmpty {
+            FileHandle.standardError.write(Data("error: \(incomplete.count) of \(report.count) symbols have missing trading days\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+enum CoverageTable {
+    static func render(_ report: [SymbolCoverage]) -> String {
+        var rows = [["symbol", "expected", "present", "missing", "first bar", "last bar"]]
+        for c in report {
+            rows.append([c.symbol, "\(c.expectedDays)", "\(c.presentDays)", "\(c.missingDays)", c.firstBar ?? "-", c.lastBar ?? "-"])
+        }
+        var out = TextTable.render(rows)
+        let gaps = report.filter { !$0.isComplete }
+        if gaps.isEmpty {
+            out += "\nall \(report.count) symbols complete"
+        } else {
+            out += "\n\(gaps.count) of \(report.count) symbols have gaps:"
+            for c in gaps {
+                for run in c.missing { out += "\n  \(c.symbol) \(run)" }
+            }
+        }
+        return out
+    }
+}
+
+/// Plain left-aligned columns, two spaces apart.
+enum TextTable {
+    static func render(_ rows: [[String]]) -> String {
+        guard let width = rows.first?.count else { return "" }
+        let widths = (0..<width).map { col in rows.map { $0[col].count }.max() ?? 0 }
+        return rows.map { row in
+            row.enumerated().map { col, cell in
+                col == width - 1 ? cell : cell.padding(toLength: widths[col], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import MarketData
+
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Validate OHLCV CSV files and write them into the bar cache.",
+        discussion: """
+        Every row is checked (timestamp, low <= open/close <= high, volume >= 0, no NaN, no
+        duplicate timestamps). A bad row stops the import with FILE:LINE and nothing is
+        written; --lenient skips bad rows instead and reports how many.
+        """)
+
+    @Argument(help: "CSV files (header timestamp,open,high,low,close,volume; aliases and .csv.gz accepted).")
+    var files: [String]
+
+    @Option(name: .long, help: "NSE symbol the rows belong to.")
+    var symbol: String
+
+    @Option(name: .long, help: "Bar interval: 1minute, 5minute, 30minute, 1day.")
+    var interval: Interval = .oneDay
+
+    @Flag(name: .long, help: "Skip bad rows instead of refusing the import.")
+    var lenient = false
+
+    @OptionGroup var data: DataDirOption
+
+    func run() throws {
+        do {
+            let symbol = try Symbol.validate(symbol)
+            let result = try CSVImport.validate(files: files.map { URL(fileURLWithPath: $0) }, interval: interval, lenient: lenient)
+            try data.root.cache.write(result.series, symbol: symbol, interval: interval, source: .import,
+                                      coveredDays: result.series.days)
+            let first = result.series.firstDay.map(\.description) ?? "-"
+            let last = result.series.lastDay.map(\.description) ?? "-"
+            print("imported \(result.series.count) bars of \(symbol) \(interval.rawValue) (\(first)..\(last)) into \(data.root.cache.directory(symbol: symbol, interval: interval).path)")
+            if !result.skipped.isEmpty {
+                print("skipped \(result.skipped.count) bad row(s); first: \(result.skipped[0].description)")
+            }
+        } catch {
+            throw failCleanly(error)
+        }
+    }
+}
