@@ -1,0 +1,53 @@
+import Foundation
+
+/// One synthetic trading day: its OHLCV and the conditional volatility that produced it.
+struct DailyState {
+    var open, high, low, close, volume: Double
+    var volatility: Double
+}
+
+/// The daily random walk of one symbol: GARCH(1,1) volatility clustering, Markov drift regimes
+/// (bull, bear, flat), overnight gaps, fat-tailed shocks, and volume that rises with |return|.
+/// Generated day by day from a fixed origin so any sub-range is a slice of the same path.
+struct DailyPath {
+    private static let regimeDrifts: [Double] = [0.0007, -0.0006, 0.0]
+    private static let regimeSwitchProbability = 0.015
+    private static let alpha = 0.08, beta = 0.90
+
+    private var rng: Xoshiro256
+    private let profile: SymbolProfile
+    private var variance: Double
+    private var lastShock = 0.0
+    private var regime = 2
+    private var previousClose: Double
+
+    init(seed: UInt64, symbol: String) {
+        profile = SymbolProfile(seed: seed, symbol: symbol)
+        rng = Xoshiro256(seed: SplitMix64.mix(seed, SplitMix64.hash(symbol), 0xDA11))
+        variance = profile.longRunVolatility * profile.longRunVolatility
+        previousClose = profile.startPrice
+    }
+
+    mutating func next() -> DailyState {
+        if rng.uniform() < Self.regimeSwitchProbability { regime = Int(rng.next() % 3) }
+        let longRun = profile.longRunVolatility * profile.longRunVolatility
+        variance = longRun * (1 - Self.alpha - Self.beta) + Self.alpha * lastShock * lastShock + Self.beta * variance
+        let sigma = variance.squareRoot()
+        var z = rng.normal()
+        if rng.uniform() < 0.01 { z *= 3 }  // rare jumps give the fat tails of real returns
+        lastShock = sigma * z
+        let overnight = 0.3 * lastShock + 0.15 * sigma * rng.normal()
+        let open = tick(previousClose * exp(overnight))
+        let close = tick(previousClose * exp(Self.regimeDrifts[regime] + lastShock))
+        let high = tick(max(open, close) * exp(abs(rng.normal()) * sigma * 0.5))
+        let low = max(0.05, tick(min(open, close) * exp(-abs(rng.normal()) * sigma * 0.5)))
+        let activity = 1 + 1.5 * abs(lastShock) / profile.longRunVolatility
+        let volume = (profile.baseVolume * activity * exp(0.35 * rng.normal())).rounded()
+        previousClose = close
+        return DailyState(open: open, high: max(high, open, close), low: min(low, open, close),
+                          close: close, volume: volume, volatility: sigma)
+    }
+}
+
+/// NSE equity tick: 0.05 rupees.
+func tick(_ price: Double) -> Double { max(0.05, (price * 20).rounded() / 20) }

@@ -1,0 +1,83 @@
+import Foundation
+import MarketData
+
+/// A deterministic fake NSE market: the same (seed, symbol) always gives the same bars, and the
+/// bars of any sub-range are a slice of those of a longer range. Bars exist only on NSE trading
+/// days the calendar covers, from each symbol's listing date, outside the planted gaps.
+/// Its data is written to caches as `DataSource.synthetic`.
+public struct SyntheticMarket: Sendable {
+    public let seed: UInt64
+    public let gaps: [SyntheticGap]
+    public let listingDates: [String: CalendarDay]
+    /// Every trading day the calendar covers, ascending; the walk starts at the first.
+    private let allTradingDays: [CalendarDay]
+
+    public init(seed: UInt64, gaps: [SyntheticGap] = [], listingDates: [String: CalendarDay] = [:], calendar: TradingCalendar) throws {
+        self.seed = seed
+        self.gaps = gaps
+        self.listingDates = listingDates
+        let years = calendar.coveredYears
+        let covered = DayRange(CalendarDay(year: years.lowerBound, month: 1, day: 1)!, CalendarDay(year: years.upperBound, month: 12, day: 31)!)
+        self.allTradingDays = try calendar.tradingDays(in: covered)
+    }
+
+    /// A market on the bundled NSE calendar.
+    public init(seed: UInt64, gaps: [SyntheticGap] = [], listingDates: [String: CalendarDay] = [:]) throws {
+        try self.init(seed: seed, gaps: gaps, listingDates: listingDates, calendar: try TradingCalendar.nse())
+    }
+
+    /// The days the market can have bars on.
+    public var coveredRange: DayRange? {
+        guard let first = allTradingDays.first, let last = allTradingDays.last else { return nil }
+        return DayRange(first, last)
+    }
+
+    /// Trading days in `range` on or after `symbol`'s listing date (gap days included: on
+    /// those the market answers with no bars).
+    public func tradingDays(symbol: String, range: DayRange) -> [CalendarDay] {
+        let listing = listingDates[symbol] ?? .init(ordinal: .min)
+        return daysIndices(range).map { allTradingDays[$0] }.filter { $0 >= listing }
+    }
+
+    public func hasBars(symbol: String, day: CalendarDay) -> Bool {
+        day >= (listingDates[symbol] ?? .init(ordinal: .min)) && !gaps.contains { $0.covers(symbol: symbol, day: day) }
+    }
+
+    /// The bars of `symbol` in `range` (empty outside the calendar's covered years).
+    public func bars(symbol: String, interval: Interval, range: DayRange) -> BarSeries {
+        let wanted = daysIndices(range)
+        guard !wanted.isEmpty else { return BarSeries() }
+        var path = DailyPath(seed: seed, symbol: symbol)
+        for _ in 0..<wanted.lowerBound { _ = path.next() }
+        var bars: [Bar] = []
+        bars.reserveCapacity(wanted.count * interval.barsPerTradingDay)
+        let intradaySeed = SplitMix64.mix(seed, SplitMix64.hash(symbol), 0x1D)
+        for index in wanted {
+            let state = path.next()
+            let day = allTradingDays[index]
+            guard hasBars(symbol: symbol, day: day) else { continue }
+            if interval.isIntraday {
+                bars += IntradayPath.bars(day: day, state: state, interval: interval, seed: intradaySeed)
+            } else {
+                bars.append(Bar(timestamp: day.startEpochSeconds, open: state.open, high: state.high,
+                                low: state.low, close: state.close, volume: state.volume))
+            }
+        }
+        return BarSeries(bars: bars)
+    }
+
+    /// Indices into `allTradingDays` of the days inside `range`.
+    private func daysIndices(_ range: DayRange) -> Range<Int> {
+        let lo = lowerBound(range.first), hi = lowerBound(range.last.adding(days: 1))
+        return lo..<max(lo, hi)
+    }
+
+    private func lowerBound(_ day: CalendarDay) -> Int {
+        var lo = 0, hi = allTradingDays.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if allTradingDays[mid] < day { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
