@@ -8,6 +8,7 @@ struct SenseQuant: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self,
             CoverageCommand.self,
+            UniverseCommand.self,
         ]
     )
 }
