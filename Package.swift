@@ -30,7 +30,7 @@ let package = Package(
         ]),
         .target(name: "Ingest", dependencies: ["MarketData", "Breeze"]),
         .target(name: "Batch", dependencies: [
-            "MarketData", "Teacher", "Ingest",
+            "MarketData", "Teacher",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Reports", dependencies: ["Batch"]),

@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 import MarketData
 
-extension CalendarDay: @retroactive ExpressibleByArgument {
+extension CalendarDay: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }
 
-extension Interval: @retroactive ExpressibleByArgument {}
+extension Interval: ExpressibleByArgument {}
 
 /// `--data-dir`: the one root every command reads and writes under.
 struct DataDirOption: ParsableArguments {

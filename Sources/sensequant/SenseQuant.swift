@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct SenseQuant: AsyncParsableCommand {
@@ -9,6 +10,28 @@ struct SenseQuant: AsyncParsableCommand {
             ImportCommand.self,
             CoverageCommand.self,
             UniverseCommand.self,
+            TrainCommand.self,
+            StatusCommand.self,
+            SynthesizeCommand.self,
         ]
     )
+
+    /// Usage errors exit with 2 (the original's convention), not ArgumentParser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

@@ -1,0 +1,61 @@
+import MarketData
+import Teacher
+
+/// Everything that decides a batch's results. Recorded in the ledger when the batch is created;
+/// `--resume` reruns with exactly these.
+public struct BatchParameters: Codable, Equatable, Sendable {
+    public var startDate: CalendarDay
+    public var endDate: CalendarDay
+    public var interval: Interval
+    public var windowDays: Int
+    public var stepDays: Int
+    public var forecastHorizon: Int
+    public var threshold: Double
+    /// `chronological` (purged, the default) or `stratified-shuffle` (the original's).
+    public var split: String
+    /// Use bars before the window start as indicator history (the original did not).
+    public var warmup: Bool
+    /// Let labels of the window's last rows look past its end (the original did not).
+    public var labelLookahead: Bool
+    /// LightGBM parameter overrides (`--param k=v`, `--params-file`), on top of the defaults.
+    public var lightgbmOverrides: [String: String]
+    public var maxFailureRate: Double
+    /// Attempts per window for retryable failures (transient, internal).
+    public var maxAttempts: Int
+    public var preflight: Bool
+
+    public init(startDate: CalendarDay, endDate: CalendarDay, interval: Interval = .oneDay, windowDays: Int = 180,
+                stepDays: Int? = nil, forecastHorizon: Int = 7, threshold: Double = 0.02, split: String = "chronological",
+                warmup: Bool = true, labelLookahead: Bool = true, lightgbmOverrides: [String: String] = [:],
+                maxFailureRate: Double = 0.15, maxAttempts: Int = 3, preflight: Bool = true) {
+        self.startDate = startDate
+        self.endDate = endDate
+        self.interval = interval
+        self.windowDays = windowDays
+        self.stepDays = stepDays ?? windowDays
+        self.forecastHorizon = forecastHorizon
+        self.threshold = threshold
+        self.split = split
+        self.warmup = warmup
+        self.labelLookahead = labelLookahead
+        self.lightgbmOverrides = lightgbmOverrides
+        self.maxFailureRate = maxFailureRate
+        self.maxAttempts = maxAttempts
+        self.preflight = preflight
+    }
+}
+
+extension BatchParameters {
+    /// The teacher configuration these parameters stand for.
+    public var teacherConfig: TeacherConfig {
+        var c = TeacherConfig()
+        c.interval = interval
+        c.horizon = forecastHorizon
+        c.threshold = threshold
+        c.split = SplitMode(rawValue: split) ?? .chronological
+        c.warmup = warmup
+        c.labelLookahead = labelLookahead
+        c.parameterOverrides = lightgbmOverrides
+        return c
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import MarketData
+
+/// Progress of a run, as the runner reports it (from worker threads).
+public struct RunProgress: Sendable {
+    public var total: Int
+    public var done: Int
+    public var succeeded: Int
+    public var skipped: Int
+    public var failed: Int
+    public var retries: Int
+    public var lastLabel: String
+    public var lastStatus: WindowStatus
+}
+
+/// Exponential backoff with jitter between attempts of a retryable failure.
+public struct Backoff: Sendable {
+    public var base: TimeInterval
+    public var maximum: TimeInterval
+
+    public init(base: TimeInterval = 0.5, maximum: TimeInterval = 8) {
+        self.base = base
+        self.maximum = maximum
+    }
+
+    /// Delay before attempt `attempt + 1`: base * 2^(attempt-1), capped, with +-25% jitter.
+    public func delay(afterAttempt attempt: Int) -> TimeInterval {
+        let raw = min(maximum, base * pow(2, Double(attempt - 1)))
+        return raw * Double.random(in: 0.75...1.25)
+    }
+}
+
+/// Trains ready windows on `workers` threads, retrying only retryable failures, and records
+/// every attempt and outcome in the ledger as it happens.
+public final class BatchRunner: @unchecked Sendable {
+    let ledger: Ledger
+    let trainer: WindowTraining
+    let workers: Int
+    let maxAttempts: Int
+    let backoff: Backoff
+    let cancellation: CancellationFlag
+    let onProgress: @Sendable (RunProgress) -> Void
+
+    private let lock = NSLock()
+    private var queue: [WindowRecord] = []
+    private var next = 0
+    private var progress = RunProgress(total: 0, done: 0, succeeded: 0, skipped: 0, failed: 0, retries: 0, lastLabel: "", lastStatus: .pending)
+    private var firstError: Error?
+
+    public init(ledger: Ledger, trainer: WindowTraining, workers: Int, maxAttempts: Int, backoff: Backoff = Backoff(),
+                cancellation: CancellationFlag, onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }) {
+        self.ledger = ledger
+        self.trainer = trainer
+        self.workers = max(1, workers)
+        self.maxAttempts = max(1, maxAttempts)
+        self.backoff = backoff
+        self.cancellation = cancellation
+        self.onProgress = onProgress
+    }
+
+    /// Runs `windows` (in order of `ordinal`; concurrency does not change any result).
+    /// Returns when all are done or, after cancellation, when running ones have finished.
+    /// Throws only when the ledger itself cannot be written.
+    public func run(_ windows: [WindowRecord], bars: [String: BarSeries], batchDir: URL, run: Int) throws {
+        queue = windows.sorted { $0.ordinal < $1.ordinal }
+        next = 0
+        progress.total = queue.count
+        let group = DispatchGroup()
+        for _ in 0..<min(workers, max(1, queue.count)) {
+            group.enter()
+            Thread.detachNewThread { [self] in
+                defer { group.leave() }
+                while let window = take() {
+                    do {
+                        try train(window, bars: bars[window.symbol] ?? BarSeries(), batchDir: batchDir, run: run)
+                    } catch {
+                        fail(error)
+                        return
+                    }
+                }
+            }
+        }
+        group.wait()
+        if let error = firstError { throw error }
+    }
+
+    private func take() -> WindowRecord? {
+        lock.lock(); defer { lock.unlock() }
+        guard !cancellation.isCancelled, firstError == nil, next < queue.count else { return nil }
+        next += 1
+        return queue[next - 1]
+    }
+
+    private func fail(_ error: Error) {
+        lock.lock(); defer { lock.unlock() }
+        if firstError == nil { firstError = error }
+    }
+
+    private func train(_ record: WindowRecord, bars: BarSeries, batchDir: URL, run: Int) throws {
+        var w = record
+        guard let window = w.window else { throw WindowFailure(.internal, "bad dates in ledger for \(w.label)") }
+        w.status = .running
+        try ledger.save(w)
+        let directory = batchDir.appendingPathComponent(w.label)
+        var retries = 0
+        for k in 1...maxAttempts {
+            let attempt = w.attempts + 1
+            let started = Date()
+            let clock = ContinuousClock.now
+            do {
+                let result = try trainer.train(window, bars: bars, directory: directory)
+                let seconds = seconds(since: clock)
+                w.attempts = attempt
+                w.status = .success
+                w.failureClass = nil
+                w.reason = nil
+                w.remedy = nil
+                w.metrics = result.metricsJSON
+                w.sampleCounts = result.sampleCountsJSON
+                w.artifactsPath = directory.path
+                w.durationSeconds = seconds
+                w.finishedAt = Date()
+                try ledger.record(AttemptRecord(batchId: w.batchId, label: w.label, attempt: attempt, run: run, failureClass: nil,
+                                                reason: nil, durationSeconds: seconds, startedAt: started), window: w)
+                break
+            } catch {
+                let failure = WindowFailure(classifying: error)
+                let seconds = seconds(since: clock)
+                w.attempts = attempt
+                w.failureClass = failure.failureClass
+                w.reason = failure.message
+                w.remedy = failure.remedy
+                w.durationSeconds = seconds
+                let retry = failure.failureClass.isRetryable && k < maxAttempts && !cancellation.isCancelled
+                if !retry {
+                    // With preflight off the teacher finds data problems itself: those are skips.
+                    w.status = failure.failureClass.isDataClass ? .skipped : .failed
+                    w.finishedAt = Date()
+                }
+                try ledger.record(AttemptRecord(batchId: w.batchId, label: w.label, attempt: attempt, run: run,
+                                                failureClass: failure.failureClass, reason: failure.message,
+                                                durationSeconds: seconds, startedAt: started), window: w)
+                guard retry else { break }
+                retries += 1
+                Thread.sleep(forTimeInterval: backoff.delay(afterAttempt: k))
+            }
+        }
+        report(w, retries: retries)
+    }
+
+    private func report(_ w: WindowRecord, retries: Int) {
+        lock.lock()
+        progress.done += 1
+        switch w.status {
+        case .success: progress.succeeded += 1
+        case .skipped: progress.skipped += 1
+        default: progress.failed += 1
+        }
+        progress.retries += retries
+        progress.lastLabel = w.label
+        progress.lastStatus = w.status
+        let snapshot = progress
+        lock.unlock()
+        onProgress(snapshot)
+    }
+
+    private func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}

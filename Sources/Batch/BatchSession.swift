@@ -1,0 +1,204 @@
+import Foundation
+import MarketData
+import Teacher
+
+public struct BatchSessionError: ClassifiedError {
+    public var failureClass: FailureClass { .invalidInput }
+    public var description: String
+    public var remedy: String?
+}
+
+/// One batch's life: created (or resumed) in the ledger, bars loaded once, preflight, training,
+/// and the final status. The command line drives it; every state change lands in the ledger.
+public final class BatchSession: @unchecked Sendable {
+    public let root: DataRoot
+    public let ledger: Ledger
+    public let calendar: TradingCalendar
+    public let preflight: Preflight
+    public private(set) var batch: BatchRecord
+    public private(set) var run: Int
+
+    public var parameters: BatchParameters { (try? batch.decodedParameters())! }
+    public var batchDir: URL { URL(fileURLWithPath: batch.batchDir) }
+
+    init(root: DataRoot, ledger: Ledger, calendar: TradingCalendar, listingDates: [String: CalendarDay],
+         teacher: TeacherConfig, batch: BatchRecord) {
+        self.root = root
+        self.ledger = ledger
+        self.calendar = calendar
+        self.batch = batch
+        self.run = batch.runs
+        self.preflight = Preflight(teacher: teacher, calendar: calendar, listingDates: listingDates,
+                                   dataDir: root.url.path == DataRoot(path: "data").url.path ? "data" : root.url.path)
+    }
+
+    // MARK: Creating and resuming
+
+    /// Plans the windows and records the new batch (every window `pending`).
+    public static func create(root: DataRoot, ledger: Ledger, calendar: TradingCalendar, listingDates: [String: CalendarDay],
+                              symbols: [String], universe: String?,
+                              parameters: BatchParameters, workers: Int, now: Date = Date()) throws -> BatchSession {
+        let planned = WindowPlanner.plan(symbols: symbols, start: parameters.startDate, end: parameters.endDate,
+                                         windowDays: parameters.windowDays, stepDays: parameters.stepDays)
+        guard !planned.isEmpty else {
+            throw BatchSessionError(description: "no windows to train: \(parameters.startDate)..\(parameters.endDate) is shorter than \(WindowPlanner.minimumWindowDays) days",
+                                    remedy: "widen --start-date/--end-date")
+        }
+        let (id, dirName) = try uniqueBatchId(ledger: ledger, now: now)
+        let batch = BatchRecord(
+            id: id, createdAt: now, status: .running, parameters: try encode(parameters), symbols: try encode(symbols),
+            universe: universe, batchDir: root.models.appendingPathComponent(dirName).path, logPath: nil,
+            total: planned.count, succeeded: 0, skipped: 0, failed: 0, retries: 0, workers: workers, runs: 1,
+            pid: Int(getpid()), startedAt: now, finishedAt: nil, durationSeconds: 0)
+        try FileManager.default.createDirectory(atPath: batch.batchDir, withIntermediateDirectories: true)
+        let windows = planned.enumerated().map { WindowRecord(batchId: id, ordinal: $0, window: $1) }
+        try ledger.create(batch, windows: windows)
+        return BatchSession(root: root, ledger: ledger, calendar: calendar, listingDates: listingDates,
+                            teacher: parameters.teacherConfig, batch: batch)
+    }
+
+    /// Reopens a batch to rerun exactly the windows that did not succeed.
+    public static func resume(root: DataRoot, ledger: Ledger, calendar: TradingCalendar, listingDates: [String: CalendarDay],
+                              batchId: String, workers: Int,
+                              now: Date = Date()) throws -> BatchSession {
+        guard var batch = try ledger.batch(id: batchId) else {
+            let known = try ledger.batches().prefix(5).map(\.id)
+            throw BatchSessionError(description: "no batch \(batchId) in \(ledger.path.path)",
+                                    remedy: known.isEmpty ? "start one with sensequant train" : "known batches: \(known.joined(separator: ", ")) (sensequant status lists all)")
+        }
+        batch.status = .running
+        batch.runs += 1
+        batch.workers = workers
+        batch.pid = Int(getpid())
+        batch.startedAt = now
+        batch.finishedAt = nil
+        try ledger.save(batch)
+        for var w in try ledger.windows(batchId: batchId) where w.status != .success {
+            w.status = .pending
+            try ledger.save(w)
+        }
+        removeAbandonedArtifacts(in: URL(fileURLWithPath: batch.batchDir))
+        return BatchSession(root: root, ledger: ledger, calendar: calendar, listingDates: listingDates,
+                            teacher: try batch.decodedParameters().teacherConfig, batch: batch)
+    }
+
+    // MARK: Stages
+
+    public func windows() throws -> [WindowRecord] { try ledger.windows(batchId: batch.id) }
+
+    public func pendingWindows() throws -> [WindowRecord] { try windows().filter { $0.status == .pending } }
+
+    /// Each symbol's bars, read once for all its windows (with warm-up and look-ahead margins).
+    public func loadBars(for windows: [WindowRecord]) throws -> [String: BarSeries] {
+        guard let range = preflight.dataRange(for: windows.compactMap { $0.window?.range }) else { return [:] }
+        let symbols = Array(Set(windows.map(\.symbol))).sorted()
+        let cache = root.cache
+        let interval = parameters.interval
+        var out: [String: BarSeries] = [:]
+        let lock = NSLock()
+        var firstError: Error?
+        DispatchQueue.concurrentPerform(iterations: symbols.count) { i in
+            do {
+                let series = try cache.load(symbol: symbols[i], interval: interval, range: range)
+                lock.lock(); out[symbols[i]] = series; lock.unlock()
+            } catch {
+                lock.lock(); if firstError == nil { firstError = error }; lock.unlock()
+            }
+        }
+        if let firstError { throw firstError }
+        return out
+    }
+
+    /// Verdicts for `windows`, keyed by label. Pure: nothing is recorded.
+    public func check(_ windows: [WindowRecord], bars: [String: BarSeries]) -> [String: PreflightVerdict] {
+        var out: [String: PreflightVerdict] = [:]
+        for w in windows {
+            guard let window = w.window else { continue }
+            out[w.label] = preflight.check(window, bars: bars[w.symbol] ?? BarSeries())
+        }
+        return out
+    }
+
+    /// Records the skips of a preflight; returns the windows that are ready.
+    public func recordPreflight(_ verdicts: [String: PreflightVerdict], windows: [WindowRecord]) throws -> [WindowRecord] {
+        var ready: [WindowRecord] = []
+        for var w in windows {
+            switch verdicts[w.label] {
+            case .skip(let c, let reason, let remedy):
+                w.status = .skipped
+                w.failureClass = c
+                w.reason = reason
+                w.remedy = remedy
+                w.finishedAt = Date()
+                try ledger.save(w)
+            case .ready, nil:
+                ready.append(w)
+            }
+        }
+        return ready
+    }
+
+    public func train(_ windows: [WindowRecord], bars: [String: BarSeries], trainer: WindowTraining, workers: Int,
+                      cancellation: CancellationFlag, backoff: Backoff = Backoff(),
+                      onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }) throws {
+        let runner = BatchRunner(ledger: ledger, trainer: trainer, workers: workers,
+                                 maxAttempts: parameters.maxAttempts, backoff: backoff, cancellation: cancellation,
+                                 onProgress: onProgress)
+        try runner.run(windows, bars: bars, batchDir: batchDir, run: run)
+    }
+
+    /// Recounts from the ledger, sets the final status, and returns the batch. `status` overrides
+    /// the policy (a strict preflight that found skips ends the batch as `failed`, resumable).
+    @discardableResult
+    public func finish(interrupted: Bool, started: Date, status: BatchStatus? = nil, now: Date = Date()) throws -> BatchRecord {
+        let windows = try windows()
+        let attempts = try ledger.attempts(batchId: batch.id)
+        batch.succeeded = windows.filter { $0.status == .success }.count
+        batch.failed = windows.filter { $0.status == .failed }.count
+        batch.skipped = windows.filter { $0.status == .skipped }.count
+        batch.retries = attempts.count - windows.filter { $0.attempts > 0 }.count
+        batch.status = status ?? StatusPolicy.status(succeeded: batch.succeeded, failed: batch.failed,
+                                                     maxFailureRate: parameters.maxFailureRate, interrupted: interrupted)
+        batch.finishedAt = now
+        batch.durationSeconds += now.timeIntervalSince(started)
+        batch.pid = nil
+        try ledger.save(batch)
+        return batch
+    }
+
+    public func setLogPath(_ path: String) throws {
+        batch.logPath = path
+        try ledger.save(batch)
+    }
+
+    // MARK: Helpers
+
+    static func encode<T: Encodable>(_ value: T) throws -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return String(decoding: try e.encode(value), as: UTF8.self)
+    }
+
+    /// `batch_YYYYMMDD_HHMMSS` in IST (the original's form), with `_2`, `_3`... on a clash.
+    static func uniqueBatchId(ledger: Ledger, now: Date) throws -> (id: String, directory: String) {
+        let secs = Int64(now.timeIntervalSince1970)
+        let day = CalendarDay(containing: secs)
+        let c = day.components
+        let t = Int(secs + IST.offsetSeconds - Int64(day.ordinal) * 86_400)
+        let stamp = String(format: "%04d%02d%02d_%02d%02d%02d", c.year, c.month, c.day, t / 3600, (t / 60) % 60, t % 60)
+        var suffix = ""
+        var n = 1
+        while try ledger.batchIdExists("batch_\(stamp)\(suffix)") {
+            n += 1
+            suffix = "_\(n)"
+        }
+        return ("batch_\(stamp)\(suffix)", stamp + suffix)
+    }
+
+    /// Temporary artifact directories left by a killed run are never visible as results; remove them.
+    static func removeAbandonedArtifacts(in dir: URL) {
+        for name in FileBytes.list(dir.path) where name.hasPrefix(".tmp-") {
+            try? FileManager.default.removeItem(at: dir.appendingPathComponent(name))
+        }
+    }
+}

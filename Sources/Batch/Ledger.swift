@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import MarketData
+
+/// The batch ledger: a SQLite database in WAL mode under `<data-dir>/state/`. It is the one
+/// source of truth for batches; every other record (teacher_runs.json, reports) is derived.
+public final class Ledger: Sendable {
+    public let path: URL
+    private let pool: DatabasePool
+
+    public static func url(in root: DataRoot) -> URL { root.state.appendingPathComponent("ledger.sqlite") }
+
+    public convenience init(root: DataRoot) throws {
+        try self.init(path: Ledger.url(in: root))
+    }
+
+    public init(path: URL) throws {
+        self.path = path
+        try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        pool = try DatabasePool(path: path.path, configuration: config)
+        try Ledger.migrator.migrate(pool)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.create(table: "batches") { t in
+                t.primaryKey("id", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.column("status", .text).notNull()
+                t.column("parameters", .text).notNull()
+                t.column("symbols", .text).notNull()
+                t.column("universe", .text)
+                t.column("batchDir", .text).notNull()
+                t.column("logPath", .text)
+                for c in ["total", "succeeded", "skipped", "failed", "retries", "workers", "runs"] {
+                    t.column(c, .integer).notNull().defaults(to: 0)
+                }
+                t.column("pid", .integer)
+                t.column("startedAt", .datetime)
+                t.column("finishedAt", .datetime)
+                t.column("durationSeconds", .double).notNull().defaults(to: 0)
+            }
+            try db.create(table: "windows") { t in
+                t.column("batchId", .text).notNull().references("batches", onDelete: .cascade)
+                t.column("label", .text).notNull()
+                t.column("ordinal", .integer).notNull()
+                t.column("symbol", .text).notNull()
+                t.column("startDate", .text).notNull()
+                t.column("endDate", .text).notNull()
+                t.column("status", .text).notNull()
+                t.column("failureClass", .text)
+                t.column("reason", .text)
+                t.column("remedy", .text)
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("durationSeconds", .double)
+                t.column("metrics", .text)
+                t.column("sampleCounts", .text)
+                t.column("artifactsPath", .text)
+                t.column("finishedAt", .datetime)
+                t.primaryKey(["batchId", "label"])
+            }
+            try db.create(table: "attempts") { t in
+                t.column("batchId", .text).notNull().references("batches", onDelete: .cascade)
+                t.column("label", .text).notNull()
+                t.column("attempt", .integer).notNull()
+                t.column("run", .integer).notNull()
+                t.column("failureClass", .text)
+                t.column("reason", .text)
+                t.column("durationSeconds", .double).notNull()
+                t.column("startedAt", .datetime).notNull()
+                t.primaryKey(["batchId", "label", "attempt"])
+            }
+        }
+        return m
+    }
+
+    // MARK: Writing
+
+    public func create(_ batch: BatchRecord, windows: [WindowRecord]) throws {
+        try pool.write { db in
+            try batch.insert(db)
+            for w in windows { try w.insert(db) }
+        }
+    }
+
+    public func save(_ batch: BatchRecord) throws {
+        try pool.write { db in try batch.update(db) }
+    }
+
+    public func save(_ window: WindowRecord) throws {
+        try pool.write { db in try window.update(db) }
+    }
+
+    /// A finished attempt and the window's new state, in one transaction.
+    public func record(_ attempt: AttemptRecord, window: WindowRecord) throws {
+        try pool.write { db in
+            try attempt.upsert(db)
+            try window.update(db)
+        }
+    }
+
+    // MARK: Reading
+
+    public func batch(id: String) throws -> BatchRecord? {
+        try pool.read { db in try BatchRecord.fetchOne(db, key: id) }
+    }
+
+    /// All batches, newest first.
+    public func batches() throws -> [BatchRecord] {
+        try pool.read { db in try BatchRecord.order(Column("createdAt").desc, Column("id").desc).fetchAll(db) }
+    }
+
+    /// A batch's windows in plan order.
+    public func windows(batchId: String) throws -> [WindowRecord] {
+        try pool.read { db in
+            try WindowRecord.filter(Column("batchId") == batchId).order(Column("ordinal")).fetchAll(db)
+        }
+    }
+
+    public func attempts(batchId: String) throws -> [AttemptRecord] {
+        try pool.read { db in
+            try AttemptRecord.filter(Column("batchId") == batchId).order(Column("label"), Column("attempt")).fetchAll(db)
+        }
+    }
+
+    public func batchIdExists(_ id: String) throws -> Bool { try batch(id: id) != nil }
+}

@@ -1,0 +1,111 @@
+import Foundation
+import GRDB
+import MarketData
+
+public enum BatchStatus: String, Codable, Sendable, DatabaseValueConvertible {
+    case running, completed, partial, failed, interrupted
+}
+
+public enum WindowStatus: String, Codable, Sendable, DatabaseValueConvertible {
+    case pending, running, success, skipped, failed
+}
+
+extension FailureClass: DatabaseValueConvertible {}
+
+/// One batch: what was asked, how it went.
+public struct BatchRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "batches"
+
+    public var id: String
+    public var createdAt: Date
+    public var status: BatchStatus
+    /// `BatchParameters` as JSON: the parameters actually used.
+    public var parameters: String
+    /// The symbols as a JSON array, and the universe name when one was used.
+    public var symbols: String
+    public var universe: String?
+    public var batchDir: String
+    public var logPath: String?
+    public var total: Int
+    public var succeeded: Int
+    public var skipped: Int
+    public var failed: Int
+    /// Attempts beyond the first, over all windows.
+    public var retries: Int
+    public var workers: Int
+    public var runs: Int
+    /// The process running the batch while `status` is `running`; a dead pid means it was killed.
+    public var pid: Int?
+    public var startedAt: Date?
+    public var finishedAt: Date?
+    /// Wall time spent training, summed over the batch's runs (first run and resumes).
+    public var durationSeconds: Double
+
+    public var attempted: Int { succeeded + failed }
+    /// Failed over attempted windows (skips excluded): what the threshold applies to.
+    public var failureRate: Double { attempted == 0 ? 0 : Double(failed) / Double(attempted) }
+    /// Failed over all windows, reported beside it.
+    public var failureRateAllWindows: Double { total == 0 ? 0 : Double(failed) / Double(total) }
+
+    public func decodedParameters() throws -> BatchParameters {
+        try JSONDecoder().decode(BatchParameters.self, from: Data(parameters.utf8))
+    }
+
+    public func decodedSymbols() -> [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(symbols.utf8))) ?? []
+    }
+}
+
+/// One window of a batch.
+public struct WindowRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "windows"
+
+    public var batchId: String
+    public var label: String
+    public var ordinal: Int
+    public var symbol: String
+    public var startDate: String
+    public var endDate: String
+    public var status: WindowStatus
+    public var failureClass: FailureClass?
+    public var reason: String?
+    public var remedy: String?
+    public var attempts: Int
+    public var durationSeconds: Double?
+    /// Teacher metrics as JSON (sorted keys), on success.
+    public var metrics: String?
+    /// Row counts as JSON: total, train, validation.
+    public var sampleCounts: String?
+    public var artifactsPath: String?
+    public var finishedAt: Date?
+
+    public init(batchId: String, ordinal: Int, window: PlannedWindow) {
+        self.batchId = batchId
+        self.label = window.label
+        self.ordinal = ordinal
+        self.symbol = window.symbol
+        self.startDate = window.range.first.description
+        self.endDate = window.range.last.description
+        self.status = .pending
+        self.attempts = 0
+    }
+
+    public var window: PlannedWindow? {
+        guard let a = CalendarDay(startDate), let b = CalendarDay(endDate) else { return nil }
+        return PlannedWindow(symbol: symbol, range: DayRange(a, b))
+    }
+}
+
+/// One attempt at one window: kept so reports can say what was retried and why.
+public struct AttemptRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "attempts"
+
+    public var batchId: String
+    public var label: String
+    public var attempt: Int
+    public var run: Int
+    public var failureClass: FailureClass?
+    public var reason: String?
+    public var durationSeconds: Double
+    public var startedAt: Date
+}

@@ -1,1 +1,0 @@
-// Module Batch: see ARCHITECTURE in docs/architecture.md.

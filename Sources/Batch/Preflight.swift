@@ -1,0 +1,95 @@
+import Foundation
+import MarketData
+import Teacher
+
+/// The verdict on one window before training.
+public enum PreflightVerdict: Equatable, Sendable {
+    case ready(labelledRows: Int)
+    case skip(FailureClass, reason: String, remedy: String?)
+}
+
+/// Decides, from the cache and the calendar alone, which windows can train.
+public struct Preflight: Sendable {
+    public var teacher: TeacherConfig
+    public var calendar: TradingCalendar
+    public var listingDates: [String: CalendarDay]
+    public var dataDir: String
+
+    public init(teacher: TeacherConfig, calendar: TradingCalendar, listingDates: [String: CalendarDay], dataDir: String) {
+        self.teacher = teacher
+        self.calendar = calendar
+        self.listingDates = listingDates
+        self.dataDir = dataDir
+    }
+
+    /// The range of bars to load for `windows`: warm-up history before the first and label
+    /// look-ahead after the last, in trading days, with a margin for data gaps.
+    public func dataRange(for windows: [DayRange]) -> DayRange? {
+        guard let first = windows.map(\.first).min(), let last = windows.map(\.last).max() else { return nil }
+        let before = teacher.warmup ? tradingDay(teacher.warmupBars + 10, before: first) : first
+        let after = teacher.labelLookahead ? tradingDay(teacher.horizon + 10, after: last) : last
+        return DayRange(before, after)
+    }
+
+    public func check(_ window: PlannedWindow, bars: BarSeries) -> PreflightVerdict {
+        let symbol = window.symbol
+        let range = window.range
+        if let listed = listingDates[symbol], range.last < listed {
+            return .skip(.preListing, reason: "\(symbol) was listed on \(listed), after this window ends (\(range.last))", remedy: nil)
+        }
+        let inWindow = bars.slice(range)
+        if inWindow.isEmpty {
+            return .skip(.dataMissing, reason: "No data returned for \(symbol): the cache has no bars in \(range)",
+                         remedy: fetchCommand([symbol], range))
+        }
+        if teacher.labelLookahead, let pending = pendingFuture(window, bars: bars) {
+            return pending
+        }
+        // The teacher's own row preparation, so preflight and training cannot disagree.
+        let rows: Int
+        do {
+            rows = try PreparedWindow.prepare(symbol: symbol, window: range, allBars: bars, config: teacher).rowCount
+        } catch {
+            let failure = WindowFailure(classifying: error)
+            return .skip(failure.failureClass, reason: failure.message, remedy: failure.remedy)
+        }
+        if rows < teacher.minimumRows {
+            return .skip(.insufficientData,
+                         reason: "Insufficient samples for training: \(rows) < \(teacher.minimumRows) minimum (\(inWindow.count) bars in \(range))",
+                         remedy: fetchCommand([symbol], range))
+        }
+        return .ready(labelledRows: rows)
+    }
+
+    /// The last row of the window needs the bar `horizon` trading days later.
+    private func pendingFuture(_ window: PlannedWindow, bars: BarSeries) -> PreflightVerdict? {
+        guard let lastBarDay = bars.lastDay else { return nil }
+        let lastRowDay = bars.slice(window.range).lastDay ?? window.range.last
+        let needed = tradingDay(teacher.horizon, after: lastRowDay)
+        guard lastBarDay < needed else { return nil }
+        let short = (try? calendar.tradingDayCount(in: DayRange(lastBarDay.adding(days: 1), needed))) ?? lastBarDay.days(until: needed)
+        return .skip(.pendingFutureData,
+                     reason: "Insufficient future data: need data through \(needed), but only have through \(lastBarDay) (\(short) trading days short)",
+                     remedy: fetchCommand([window.symbol], DayRange(lastBarDay.adding(days: 1), needed)))
+    }
+
+    /// The exact fetch that fills `range` (with warm-up and look-ahead) for `symbols`.
+    public func fetchCommand(_ symbols: [String], _ range: DayRange) -> String {
+        let r = dataRange(for: [range]) ?? range
+        let dir = dataDir == "data" ? "" : " --data-dir \(dataDir)"
+        return "sensequant fetch --symbols \(symbols.joined(separator: " ")) --start-date \(r.first) --end-date \(r.last)\(dir)"
+    }
+
+    /// The trading day `n` sessions after `day` (falls back to calendar days outside the calendar).
+    func tradingDay(_ n: Int, after day: CalendarDay) -> CalendarDay {
+        let span = DayRange(day.adding(days: 1), day.adding(days: n * 2 + 30))
+        guard let days = try? calendar.tradingDays(in: span), days.count >= n, n > 0 else { return day.adding(days: n) }
+        return days[n - 1]
+    }
+
+    func tradingDay(_ n: Int, before day: CalendarDay) -> CalendarDay {
+        let span = DayRange(day.adding(days: -(n * 2 + 30)), day.adding(days: -1))
+        guard let days = try? calendar.tradingDays(in: span), days.count >= n, n > 0 else { return day.adding(days: -n) }
+        return days[days.count - n]
+    }
+}

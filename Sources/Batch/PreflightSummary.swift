@@ -1,0 +1,58 @@
+import MarketData
+
+/// The preflight's findings, grouped by class, each with the one command that fixes the group.
+public struct PreflightSummary: Sendable, Equatable {
+    public struct Group: Sendable, Equatable {
+        public var failureClass: FailureClass
+        public var windows: Int
+        public var symbols: [String]
+        public var range: DayRange
+        /// The fetch (or other step) that fixes every window of the group, when there is one.
+        public var command: String?
+    }
+
+    public var ready: Int
+    public var groups: [Group]
+
+    public var skipped: Int { groups.reduce(0) { $0 + $1.windows } }
+
+    public init(windows: [WindowRecord], verdicts: [String: PreflightVerdict], preflight: Preflight) {
+        var ready = 0
+        var byClass: [FailureClass: [WindowRecord]] = [:]
+        for w in windows {
+            switch verdicts[w.label] {
+            case .skip(let c, _, _): byClass[c, default: []].append(w)
+            case .ready, nil: ready += 1
+            }
+        }
+        self.ready = ready
+        groups = FailureClass.allCases.compactMap { c in
+            guard let ws = byClass[c], !ws.isEmpty else { return nil }
+            var symbols: [String] = []
+            for w in ws where !symbols.contains(w.symbol) { symbols.append(w.symbol) }
+            let ranges = ws.compactMap { $0.window?.range }
+            let range = DayRange(ranges.map(\.first).min()!, ranges.map(\.last).max()!)
+            let fixable: Set<FailureClass> = [.dataMissing, .insufficientData, .pendingFutureData]
+            return Group(failureClass: c, windows: ws.count, symbols: symbols, range: range,
+                         command: fixable.contains(c) ? preflight.fetchCommand(symbols, range) : nil)
+        }
+    }
+
+    /// One line per group, e.g. `8 symbols have no data in 2024-01-01..2024-12-26: A, B — run: sensequant fetch ...`.
+    public var lines: [String] {
+        groups.map { g in
+            let who = g.symbols.count == 1 ? "1 symbol" : "\(g.symbols.count) symbols"
+            let what: String
+            switch g.failureClass {
+            case .dataMissing: what = "\(who) have no data in \(g.range)"
+            case .insufficientData: what = "\(who) have too few bars to train in \(g.range)"
+            case .pendingFutureData: what = "\(who) lack the bars after \(g.range.last) that their labels need"
+            case .preListing: what = "\(who) were not yet listed in \(g.range)"
+            default: what = "\(who) cannot train in \(g.range) (\(g.failureClass.rawValue))"
+            }
+            let windows = "\(g.windows) window\(g.windows == 1 ? "" : "s") skipped"
+            let fix = g.command.map { " — run: \($0)" } ?? ""
+            return "\(what) (\(windows)): \(g.symbols.joined(separator: ", "))\(fix)"
+        }
+    }
+}

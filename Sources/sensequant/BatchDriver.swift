@@ -1,0 +1,96 @@
+import Batch
+import Foundation
+import LightGBM
+import MarketData
+import Teacher
+
+/// Drives one run of a batch and says what is happening at each stage.
+struct BatchDriver {
+    let session: BatchSession
+    let out: ProgressPrinter
+    let workers: Int
+    let preflight: Bool
+    let strictPreflight: Bool
+    let faults: [FaultInjectingTraining.Fault]
+    let backoff: Backoff
+    let started: Date
+
+    func run() throws -> BatchStatus {
+        let batch = session.batch
+        out.say("batch \(batch.id)", event: "batch", fields: ["batch_id": batch.id, "run": batch.runs])
+        out.say("  directory \(batch.batchDir)\n  ledger    \(session.ledger.path.path)")
+        let pending = try session.pendingWindows()
+        let bars = try session.loadBars(for: pending)
+        var ready = pending
+        if preflight {
+            let verdicts = session.check(pending, bars: bars)
+            ready = try session.recordPreflight(verdicts, windows: pending)
+            reportPreflight(PreflightSummary(windows: pending, verdicts: verdicts, preflight: session.preflight), of: pending.count)
+            if strictPreflight && ready.count < pending.count {
+                let final = try session.finish(interrupted: false, started: started, status: .failed)
+                out.say("strict preflight: stopping before training. Fix the data, then: sensequant train --resume \(final.id)\(dataDirFlag)")
+                try writeOutputs(final)
+                return final.status
+            }
+        } else {
+            out.say("preflight: off (--no-preflight); \(pending.count) windows go straight to training")
+        }
+        let interrupted = try train(ready, bars: bars)
+        let final = try session.finish(interrupted: interrupted, started: started)
+        try writeOutputs(final)
+        summarize(final)
+        return final.status
+    }
+
+    private func train(_ windows: [WindowRecord], bars: [String: BarSeries]) throws -> Bool {
+        guard !windows.isEmpty else {
+            out.say("nothing to train")
+            return false
+        }
+        out.say("training \(windows.count) windows with \(workers) worker\(workers == 1 ? "" : "s")")
+        let cancellation = CancellationFlag()
+        let trap = SignalTrap(cancellation: cancellation) { [out] in
+            out.say("interrupt: finishing running windows, starting no more (again to quit at once)")
+        }
+        defer { trap.release() }
+        var trainer: WindowTraining = TeacherTraining(trainer: try WindowTrainer(), config: session.parameters.teacherConfig)
+        if !faults.isEmpty { trainer = FaultInjectingTraining(base: trainer, faults: faults) }
+        try session.train(windows, bars: bars, trainer: trainer, workers: workers, cancellation: cancellation,
+                          backoff: backoff, onProgress: { [out] in out.update($0) })
+        out.finishLiveLine()
+        return cancellation.isCancelled
+    }
+
+    private func reportPreflight(_ summary: PreflightSummary, of total: Int) {
+        out.say("preflight: \(summary.ready) of \(total) windows ready, \(summary.skipped) skipped",
+                event: "preflight", fields: ["ready": summary.ready, "skipped": summary.skipped])
+        for line in summary.lines { out.say("  " + line) }
+    }
+
+    private func writeOutputs(_ batch: BatchRecord) throws {
+        let windows = try session.windows()
+        let hyper = (try? TeacherParameters.resolve(overrides: session.parameters.lightgbmOverrides,
+                                                    library: LightGBMLibrary.shared()).dictionary)
+        try CompatibleExports.writeTeacherRuns(batch: batch, windows: windows, hyperparameters: hyper ?? session.parameters.lightgbmOverrides)
+        try CompatibleExports.writeBatchState(batch: batch, windows: windows, stateDir: session.root.state)
+    }
+
+    private func summarize(_ b: BatchRecord) {
+        let p = session.parameters
+        let perWindow = b.attempted > 0 ? b.durationSeconds / Double(b.total) : 0
+        out.say(String(format: "status %@: %d trained, %d skipped, %d failed of %d windows; %d retries",
+                       b.status.rawValue, b.succeeded, b.skipped, b.failed, b.total, b.retries),
+                event: "finished", fields: ["status": b.status.rawValue, "succeeded": b.succeeded, "skipped": b.skipped,
+                                            "failed": b.failed, "total": b.total, "retries": b.retries])
+        out.say(String(format: "failure rate %.1f%% of attempted (threshold %.1f%%), %.1f%% of all windows; %.2f s (%.1f ms per window)",
+                       b.failureRate * 100, p.maxFailureRate * 100, b.failureRateAllWindows * 100, b.durationSeconds, perWindow * 1000))
+        if b.status != .completed {
+            out.say("to retry what did not succeed: sensequant train --resume \(b.id)\(dataDirFlag)")
+        }
+    }
+
+    private var dataDirFlag: String {
+        let path = session.root.url.path
+        return path == DataRoot(path: "data").url.path ? "" : " --data-dir \(path)"
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Batch
+import Foundation
+import Teacher
+
+/// The teacher's options for `train`. Every value is optional so that `--resume` can tell a
+/// flag the user gave from a default.
+struct TeacherOptions: ParsableArguments {
+    @Option(name: .long, help: "Bars ahead for the forward return (default 7).")
+    var forecastHorizon: Int?
+    @Option(name: .long, help: "Label 1 when the forward return exceeds this (default 0.02).")
+    var threshold: Double?
+    @Option(name: .long, help: "chronological (purged, default) or stratified-shuffle (the original's).")
+    var split: SplitMode?
+    @Flag(name: .long, help: "Do not use bars before a window as indicator history (the original's behaviour).")
+    var noWarmup = false
+    @Flag(name: .long, help: "Do not label a window's last rows from bars after its end (the original's behaviour).")
+    var noLabelLookahead = false
+    @Flag(name: .long, help: "The original teacher exactly: --no-warmup --no-label-lookahead --split stratified-shuffle.")
+    var originalTeacher = false
+    @Option(name: .customLong("param"), help: ArgumentHelp("A LightGBM parameter override, key=value (repeatable).", valueName: "key=value"))
+    var params: [String] = []
+    @Option(name: .long, help: "LightGBM parameters: a JSON object or key=value lines.")
+    var paramsFile: String?
+
+    func validateValues() throws {
+        if let h = forecastHorizon, h < 1 { throw ValidationError("--forecast-horizon must be at least 1 bar") }
+        if let t = threshold, !t.isFinite { throw ValidationError("--threshold must be a number") }
+        do { _ = try overrides() } catch { throw ValidationError(String(describing: error)) }
+    }
+
+    /// `--params-file` first, then `--param` flags on top.
+    func overrides() throws -> [String: String] {
+        var out: [String: String] = [:]
+        if let file = paramsFile {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw ValidationError("--params-file \(file): cannot read the file")
+            }
+            out = try ParameterInput.parseFile(text)
+        }
+        for (k, v) in try ParameterInput.parseAssignments(params) { out[k] = v }
+        return out
+    }
+
+    /// Applies only what was given.
+    func apply(to p: inout BatchParameters) throws {
+        if originalTeacher {
+            p.warmup = false
+            p.labelLookahead = false
+            p.split = SplitMode.stratifiedShuffle.rawValue
+        }
+        if let h = forecastHorizon { p.forecastHorizon = h }
+        if let t = threshold { p.threshold = t }
+        if let s = split { p.split = s.rawValue }
+        if noWarmup { p.warmup = false }
+        if noLabelLookahead { p.labelLookahead = false }
+        let o = try overrides()
+        if !o.isEmpty { p.lightgbmOverrides = p.lightgbmOverrides.merging(o) { $1 } }
+    }
+}
+
+extension SplitMode: ExpressibleByArgument {}
