@@ -1,0 +1,56 @@
+import Foundation
+import MarketData
+
+/// The contents of a window's artifact files (REFERENCE.md §3), as bytes; no I/O here.
+enum ArtifactFiles {
+    static let labelsHeader = (["ts", "symbol", "open", "high", "low", "close", "volume"] + FeatureSet.names + ["label", "forward_return"])
+        .joined(separator: ",")
+
+    /// `labels.csv` (before gzip): every labelled row of the window, oldest first.
+    static func labelsCSV(_ window: PreparedWindow, symbol: String) -> [UInt8] {
+        var out = labelsHeader + "\n"
+        out.reserveCapacity(window.rowCount * 400)
+        let bars = window.bars
+        for (row, t) in window.rowBars.enumerated() {
+            out += IST.format(bars.timestamps[t])
+            out += ",\(symbol),\(bars.open[t]),\(bars.high[t]),\(bars.low[t]),\(bars.close[t]),\(volumeText(bars.volume[t]))"
+            for value in window.features.row(row) { out += ",\(value)" }
+            out += ",\(Int(window.labels[row])),\(window.forwardReturns[row])\n"
+        }
+        return Array(out.utf8)
+    }
+
+    /// Volumes are counts: written without a fractional part when they have none.
+    static func volumeText(_ v: Double) -> String {
+        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
+    }
+
+    /// `feature_importance.csv`: features by split count, most used first (ties keep column
+    /// order), rank 1 = most important.
+    static func featureImportanceCSV(splitCounts: [Double]) -> [UInt8] {
+        let order = splitCounts.indices.sorted { a, b in
+            splitCounts[a] != splitCounts[b] ? splitCounts[a] > splitCounts[b] : a < b
+        }
+        var out = "feature,importance,rank\n"
+        for (rank, i) in order.enumerated() {
+            out += "\(FeatureSet.names[i]),\(Int(splitCounts[i])),\(rank + 1)\n"
+        }
+        return Array(out.utf8)
+    }
+
+    /// Writes all four files into a temporary sibling of `directory`, then renames it into
+    /// place (replacing an earlier run's directory), so readers see all files or none.
+    static func write(to directory: URL, model: String, labelsGzip: [UInt8], importance: [UInt8], metadata: [UInt8]) throws {
+        let files: [(String, [UInt8])] = [
+            ("model.txt", Array(model.utf8)),
+            ("labels.csv.gz", labelsGzip),
+            ("feature_importance.csv", importance),
+            ("metadata.json", metadata),
+        ]
+        try AtomicFile.writeDirectory(at: directory) { temporary in
+            for (name, bytes) in files {
+                try Data(bytes).write(to: temporary.appendingPathComponent(name))
+            }
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import LightGBM
+import MarketData
+
+/// One window's bars turned into labelled feature rows.
+public struct PreparedWindow: Sendable {
+    /// The bars features and labels were computed from: warm-up, window, lookahead.
+    public let bars: BarSeries
+    /// Positions in `bars` of the window's own bars.
+    public let windowBars: Range<Int>
+    /// For each labelled row, its position in `bars` (ascending).
+    public let rowBars: [Int]
+    /// Feature rows, `FeatureSet.names` columns.
+    public let features: RowMajorMatrix
+    public let labels: [Double]
+    public let forwardReturns: [Double]
+
+    public var rowCount: Int { rowBars.count }
+    public var warmupBarCount: Int { windowBars.lowerBound }
+    public var lookaheadBarCount: Int { bars.count - windowBars.upperBound }
+
+    /// Slices warm-up, window and lookahead bars out of all of a symbol's bars, computes
+    /// features and labels, and keeps the window's rows where all of them are defined.
+    public static func prepare(symbol: String, window: DayRange, allBars: BarSeries, config: TeacherConfig) throws -> PreparedWindow {
+        try config.validate()
+        let windowStart = allBars.lowerBound(window.first.startEpochSeconds)
+        let windowEnd = allBars.lowerBound(window.last.adding(days: 1).startEpochSeconds)
+        guard windowEnd > windowStart else { throw TeacherError.dataMissing(symbol: symbol, window: window) }
+        let first = config.warmup ? max(0, windowStart - config.warmupBars) : windowStart
+        let last = config.labelLookahead ? min(allBars.count, windowEnd + config.horizon) : windowEnd
+        let bars = allBars.sliceIndices(first..<last)
+        return build(bars: bars, windowBars: (windowStart - first)..<(windowEnd - first), config: config)
+    }
+
+    static func build(bars: BarSeries, windowBars: Range<Int>, config: TeacherConfig) -> PreparedWindow {
+        let columns = FeatureSet.columns(bars)
+        let returns = Labels.forwardReturns(close: bars.close, horizon: config.horizon)
+        var rowBars: [Int] = []
+        var values: [Double] = []
+        values.reserveCapacity(windowBars.count * columns.count)
+        for t in windowBars where returns[t].isFinite && columns.allSatisfy({ $0[t].isFinite }) {
+            rowBars.append(t)
+            for column in columns { values.append(column[t]) }
+        }
+        return PreparedWindow(
+            bars: bars,
+            windowBars: windowBars,
+            rowBars: rowBars,
+            // Shape is correct by construction.
+            features: try! RowMajorMatrix(values: values, rowCount: rowBars.count, columnCount: columns.count),
+            labels: rowBars.map { Labels.label(forwardReturn: returns[$0], threshold: config.threshold) },
+            forwardReturns: rowBars.map { returns[$0] })
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import LightGBM
+import MarketData
+
+/// Trains one window of one symbol and writes its artifacts. Safe to use from several tasks
+/// at once: each call builds its own LightGBM handles.
+public struct WindowTrainer: Sendable {
+    public let library: LightGBMLibrary
+
+    public init(library: LightGBMLibrary) {
+        self.library = library
+    }
+
+    /// With the LightGBM library found by the default search order.
+    public init() throws {
+        do { library = try LightGBMLibrary.shared() }
+        catch let error as LightGBMError { throw TeacherError.model(error) }
+    }
+
+    /// - Parameters:
+    ///   - bars: all bars of the symbol the caller has (at least the window; warm-up bars
+    ///     before it and lookahead bars after it are sliced out here as the config asks).
+    ///   - outputDir: the window directory itself (e.g. `<batch>/<WindowLabel>`); replaced atomically.
+    /// - Throws: `TeacherError` (dataMissing, insufficientData, invalidInput, modelError, internal).
+    public func train(symbol: String, window: DayRange, bars: BarSeries, config: TeacherConfig, outputDir: URL) throws -> WindowResult {
+        let parameters = try TeacherParameters.resolve(overrides: config.parameterOverrides, library: library)
+        let prepared = try PreparedWindow.prepare(symbol: symbol, window: window, allBars: bars, config: config)
+        guard prepared.rowCount >= config.minimumRows else {
+            throw TeacherError.insufficientData(rows: prepared.rowCount, minimum: config.minimumRows)
+        }
+        let split = try DataSplit.make(prepared, config: config)
+        let model = try FittedModel.fit(prepared, split: split, parameters: parameters, library: library)
+        let result = makeResult(symbol: symbol, window: window, prepared: prepared, split: split, model: model, outputDir: outputDir)
+        try writeArtifacts(result, prepared: prepared, model: model, config: config)
+        return result
+    }
+
+    private func makeResult(symbol: String, window: DayRange, prepared: PreparedWindow, split: DataSplit,
+                            model: FittedModel, outputDir: URL) -> WindowResult {
+        let metrics = WindowMetrics(
+            train: ClassificationMetrics(probabilities: model.trainProbabilities, labels: split.train.map { prepared.labels[$0] }),
+            validation: ClassificationMetrics(probabilities: model.validationProbabilities,
+                                              labels: split.validation.map { prepared.labels[$0] }),
+            bestIteration: model.outcome.bestIteration,
+            iterationsRun: model.outcome.iterationsRun,
+            stoppedEarly: model.outcome.stoppedEarly)
+        return WindowResult(
+            symbol: symbol,
+            window: window,
+            label: WindowLabel.make(symbol: symbol, window: window),
+            artifactsDirectory: outputDir,
+            rows: RowCounts(total: prepared.rowCount, train: split.train.count,
+                            validation: split.validation.count, purged: split.purged.count),
+            labelDistribution: LabelDistribution(prepared.labels),
+            metrics: metrics,
+            parameters: model.parameters,
+            split: split.mode,
+            lightGBMVersion: library.version,
+            dataSHA256: BarFingerprint.sha256(prepared.bars))
+    }
+
+    private func writeArtifacts(_ result: WindowResult, prepared: PreparedWindow, model: FittedModel, config: TeacherConfig) throws {
+        let directory = result.artifactsDirectory
+        do {
+            let metadata = WindowMetadata(result: result, prepared: prepared, config: config)
+            try ArtifactFiles.write(
+                to: directory,
+                model: model.modelText,
+                labelsGzip: try Gzip.compress(ArtifactFiles.labelsCSV(prepared, symbol: result.symbol)),
+                importance: ArtifactFiles.featureImportanceCSV(splitCounts: model.importanceSplit),
+                metadata: try WindowMetadata.encode(metadata))
+        } catch {
+            throw TeacherError.artifacts(error, directory: directory.path)
+        }
+    }
+}
+
+extension WindowMetadata {
+    init(result: WindowResult, prepared: PreparedWindow, config: TeacherConfig) {
+        let bars = prepared.bars
+        let stamp = { (i: Int) in IST.format(bars.timestamps[i]) }
+        self.init(
+            symbol: result.symbol,
+            windowLabel: result.label,
+            dateRange: DateRange(start: result.window.first.description, end: result.window.last.description),
+            totalRows: result.rows.total,
+            trainRows: result.rows.train,
+            valRows: result.rows.validation,
+            purgedRows: result.rows.purged,
+            labelDistribution: ["0": result.labelDistribution.negative, "1": result.labelDistribution.positive],
+            features: FeatureSet.names,
+            config: Config(
+                forecastHorizon: config.horizon, threshold: config.threshold, split: result.split.rawValue,
+                splitSeed: result.split == .stratifiedShuffle ? config.splitSeed : nil,
+                purgeBars: result.split == .chronological ? config.horizon : 0,
+                warmup: config.warmup, warmupBarsMax: config.warmupBars,
+                labelLookahead: config.labelLookahead, minimumRows: config.minimumRows),
+            parameters: result.parameters.dictionary,
+            lightgbmVersion: result.lightGBMVersion,
+            data: DataProvenance(
+                interval: config.interval.rawValue,
+                firstBar: stamp(0), lastBar: stamp(bars.count - 1),
+                windowFirstBar: stamp(prepared.windowBars.lowerBound), windowLastBar: stamp(prepared.windowBars.upperBound - 1),
+                bars: bars.count, warmupBars: prepared.warmupBarCount, lookaheadBars: prepared.lookaheadBarCount,
+                sha256: result.dataSHA256, sha256Of: BarFingerprint.encodingDescription),
+            metrics: MetricsJSON(metrics: result.metrics))
+    }
+}
