@@ -7,7 +7,7 @@ import Teacher
 /// Drives one run of a batch and says what is happening at each stage.
 struct BatchDriver {
     let session: BatchSession
-    let out: ProgressPrinter
+    let out: BatchConsole
     let workers: Int
     let preflight: Bool
     let strictPreflight: Bool

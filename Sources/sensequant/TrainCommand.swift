@@ -95,7 +95,7 @@ struct TrainCommand: AsyncParsableCommand {
         } catch {
             throw failCleanly(error)
         }
-        let out = ProgressPrinter(format: logFormat, logURL: session.batchDir.appendingPathComponent("train.log"))
+        let out = BatchConsole(format: logFormat, logURL: session.batchDir.appendingPathComponent("train.log"))
         try? session.setLogPath(session.batchDir.appendingPathComponent("train.log").path)
         let status = try BatchDriver(session: session, out: out, workers: effectiveWorkers, preflight: !noPreflight,
                                      strictPreflight: strictPreflight, faults: injectFault.compactMap(FaultInjectingTraining.Fault.init),

@@ -8,7 +8,7 @@ enum LogFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Progress of a batch for a person or a machine: a live bar on a terminal, plain periodic
 /// lines otherwise, JSON lines with `--log-format json`. Also appends to the batch's log file.
-final class ProgressPrinter: @unchecked Sendable {
+final class BatchConsole: @unchecked Sendable {
     let format: LogFormat
     let live: Bool
     let started = Date()

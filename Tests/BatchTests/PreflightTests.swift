@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import Batch
+import MarketData
+import Teacher
+
+/// Daily bars on every trading day of `range`, with a gentle deterministic wiggle.
+func tradingBars(_ range: DayRange) throws -> BarSeries {
+    let days = try TradingCalendar.nse().tradingDays(in: range)
+    return BarSeries(bars: days.enumerated().map { i, d in
+        let c = 100 + 10 * sin(Double(i) / 5) + Double(i) * 0.05
+        return Bar(timestamp: d.startEpochSeconds, open: c - 0.5, high: c + 1, low: c - 1, close: c, volume: 1000 + Double(i % 7) * 100)
+    })
+}
+
+func makePreflight(listing: [String: CalendarDay] = [:], config: TeacherConfig = TeacherConfig()) throws -> Preflight {
+    Preflight(teacher: config, calendar: try TradingCalendar.nse(), listingDates: listing, dataDir: "data")
+}
+
+@Suite struct PreflightTests {
+    let window = PlannedWindow(symbol: "SBIN", range: DayRange(day("2024-01-01"), day("2024-06-29")))
+
+    @Test func fullDataIsReady() throws {
+        let bars = try tradingBars(DayRange(day("2023-06-01"), day("2025-01-31")))
+        guard case .ready(let rows) = try makePreflight().check(window, bars: bars) else { Issue.record("not ready"); return }
+        // With warm-up and look-ahead, every trading day of the window is a row.
+        #expect(rows == (try TradingCalendar.nse().tradingDayCount(in: window.range)))
+    }
+
+    @Test func noBarsInTheWindowIsDataMissingWithAFetchCommand() throws {
+        let bars = try tradingBars(DayRange(day("2023-06-01"), day("2023-12-29")))
+        let verdict = try makePreflight().check(window, bars: bars)
+        guard case .skip(.dataMissing, let reason, let remedy) = verdict else { Issue.record("got \(verdict)"); return }
+        #expect(reason.hasPrefix("No data returned for SBIN"))
+        #expect(remedy?.hasPrefix("sensequant fetch --symbols SBIN --start-date ") == true)
+    }
+
+    @Test func cacheEndingBeforeTheLabelsIsPendingFutureData() throws {
+        let bars = try tradingBars(DayRange(day("2023-06-01"), day("2024-07-01")))
+        let verdict = try makePreflight().check(window, bars: bars)
+        guard case .skip(.pendingFutureData, let reason, _) = verdict else { Issue.record("got \(verdict)"); return }
+        #expect(reason.contains("only have through 2024-07-01"))
+    }
+
+    @Test func fewBarsIsInsufficientData() throws {
+        let bars = try tradingBars(DayRange(day("2024-06-10"), day("2024-08-30")))
+        let verdict = try makePreflight().check(window, bars: bars)
+        guard case .skip(.insufficientData, let reason, _) = verdict else { Issue.record("got \(verdict)"); return }
+        #expect(reason.contains("< 20 minimum"))
+    }
+
+    @Test func windowBeforeListingIsPreListing() throws {
+        let verdict = try makePreflight(listing: ["SBIN": day("2024-08-01")]).check(window, bars: BarSeries())
+        guard case .skip(.preListing, _, _) = verdict else { Issue.record("got \(verdict)"); return }
+    }
+
+    @Test func originalModeLosesTheFirst49Rows() throws {
+        let bars = try tradingBars(DayRange(day("2023-06-01"), day("2025-01-31")))
+        let config = TeacherConfig.original
+        guard case .ready(let rows) = try makePreflight(config: config).check(window, bars: bars) else { Issue.record("not ready"); return }
+        let days = try TradingCalendar.nse().tradingDayCount(in: window.range)
+        #expect(rows == days - 49 - config.horizon)
+    }
+
+    @Test func summaryGroupsSkipsWithOneCommand() throws {
+        let preflight = try makePreflight()
+        let plan = WindowPlanner.plan(symbols: ["SBIN", "TCS", "WIPRO"], start: day("2024-01-01"), end: day("2024-12-26"), windowDays: 180)
+        let records = plan.enumerated().map { WindowRecord(batchId: "b", ordinal: $0, window: $1) }
+        let full = try tradingBars(DayRange(day("2023-06-01"), day("2025-01-31")))
+        let bars = ["TCS": full, "SBIN": BarSeries(), "WIPRO": BarSeries()]
+        let verdicts = Dictionary(uniqueKeysWithValues: records.map { ($0.label, preflight.check($0.window!, bars: bars[$0.symbol]!)) })
+        let summary = PreflightSummary(windows: records, verdicts: verdicts, preflight: preflight)
+        #expect(summary.ready == 2)
+        #expect(summary.skipped == 4)
+        #expect(summary.lines.count == 1)
+        let line = summary.lines[0]
+        #expect(line.hasPrefix("2 symbols have no data in 2024-01-01..2024-12-26 (4 windows skipped): SBIN, WIPRO — run: sensequant fetch --symbols SBIN WIPRO --start-date "))
+    }
+}
