@@ -13,6 +13,8 @@ struct SenseQuant: AsyncParsableCommand {
             TrainCommand.self,
             StatusCommand.self,
             SynthesizeCommand.self,
+            FetchCommand.self,
+            SandboxCommand.self,
         ]
     )
 
