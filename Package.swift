@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Breeze", "BreezeSandbox", "SyntheticMarket", "MarketData"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Teacher", "MarketData", "SyntheticMarket"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Batch"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["MarketData", "SyntheticMarket"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["MarketData", "Batch"]),
     ],
     swiftLanguageModes: [.v5]
 )

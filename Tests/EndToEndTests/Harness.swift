@@ -1,0 +1,123 @@
+import Foundation
+import Batch
+import MarketData
+
+/// Runs the built `sensequant` binary (the same debug build the tests come from).
+enum CLI {
+    struct Result {
+        var code: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    static var binary: URL {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("sensequant")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/sensequant")
+    }
+
+    /// Starts the binary with stdout/stderr going to files (no pipe can fill up and block it).
+    static func start(_ args: [String], in dir: URL) throws -> (Process, URL, URL) {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        p.currentDirectoryURL = dir
+        let out = dir.appendingPathComponent("stdout-\(UUID().uuidString).txt")
+        let err = dir.appendingPathComponent("stderr-\(UUID().uuidString).txt")
+        FileManager.default.createFile(atPath: out.path, contents: nil)
+        FileManager.default.createFile(atPath: err.path, contents: nil)
+        p.standardOutput = try FileHandle(forWritingTo: out)
+        p.standardError = try FileHandle(forWritingTo: err)
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        return (p, out, err)
+    }
+
+    @discardableResult
+    static func run(_ args: [String], in dir: URL) throws -> Result {
+        let (p, out, err) = try start(args, in: dir)
+        p.waitUntilExit()
+        return Result(code: p.terminationStatus,
+                      stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
+                      stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
+    }
+}
+
+func temporaryDirectory(_ name: String) throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("sq-e2e-\(name)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+/// The seed report's market: 96 NIFTY 100 symbols with daily bars 2023-06-01..2025-01-31,
+/// of which 8 have no 2024 data. Written once per test process and shared read-only.
+enum SeedMarket {
+    static let missing = ["NESTLEIND", "NTPC", "ONGC", "POWERGRID", "SBIN", "SUNPHARMA", "TATAMOTORS", "WIPRO"]
+
+    static let prepared: Result<(cache: URL, symbolsFile: URL), Error> = Result {
+        let dir = try temporaryDirectory("seed-market")
+        let universe = try Universe.named("nifty100").symbols.sorted()
+        let dropped = universe.filter { !missing.contains($0) }.suffix(4)
+        let symbols = universe.filter { !dropped.contains($0) }
+        let file = dir.appendingPathComponent("symbols.txt")
+        try ("# the seed report's 96 symbols\n" + symbols.joined(separator: "\n") + "\n").write(to: file, atomically: true, encoding: .utf8)
+        var args = ["synthesize", "--symbols-file", file.path, "--start-date", "2023-06-01", "--end-date", "2025-01-31",
+                    "--data-dir", dir.path]
+        for s in missing { args += ["--gap", "\(s):2024-01-01..2024-12-31"] }
+        let r = try CLI.run(args, in: dir)
+        guard r.code == 0 else { throw CLIError(message: "synthesize failed: \(r.stderr)") }
+        return (dir.appendingPathComponent("historical"), file)
+    }
+
+    /// A fresh data root whose `historical/` is the shared synthetic cache.
+    static func dataRoot(_ name: String) throws -> (root: URL, symbolsFile: URL) {
+        let (cache, file) = try prepared.get()
+        let root = try temporaryDirectory(name)
+        try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("historical"), withDestinationURL: cache)
+        return (root, file)
+    }
+
+    static func trainArgs(_ root: URL, _ symbolsFile: URL, workers: Int) -> [String] {
+        ["train", "--symbols-file", symbolsFile.path, "--start-date", "2024-01-01", "--end-date", "2024-12-26",
+         "--window-days", "180", "--workers", "\(workers)", "--data-dir", root.path]
+    }
+}
+
+struct CLIError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
+/// What must not depend on workers, interruptions or timing: per window, the outcome and
+/// metrics from the ledger, and the model file's bytes.
+struct BatchOutcome: Equatable {
+    struct Window: Equatable {
+        var label: String
+        var status: WindowStatus
+        var failureClass: FailureClass?
+        var reason: String?
+        var attempts: Int
+        var metrics: String?
+        var sampleCounts: String?
+        var model: Data?
+    }
+
+    var windows: [Window]
+
+    static func read(root: URL, batchId: String) throws -> BatchOutcome {
+        let ledger = try Ledger(root: DataRoot(url: root))
+        return BatchOutcome(windows: try ledger.windows(batchId: batchId).map { w in
+            let model = w.artifactsPath.flatMap { FileManager.default.contents(atPath: $0 + "/model.txt") }
+            return Window(label: w.label, status: w.status, failureClass: w.failureClass, reason: w.reason,
+                          attempts: w.attempts, metrics: w.metrics, sampleCounts: w.sampleCounts, model: model)
+        })
+    }
+}
+
+/// The batch id: the first line the train command prints.
+func batchId(from stdout: String) -> String? {
+    stdout.split(separator: "\n").first.flatMap { line in
+        line.hasPrefix("batch ") ? String(line.dropFirst(6)) : nil
+    }
+}
