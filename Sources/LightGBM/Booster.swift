@@ -122,8 +122,10 @@ public final class Booster {
     // MARK: Prediction and inspection
 
     /// Predicted values (probabilities for `binary`), one per row, using the first
-    /// `iterations` iterations (nil: all).
-    public func predict(_ matrix: RowMajorMatrix, iterations: Int? = nil) throws -> [Double] {
+    /// `iterations` iterations (nil: all). `parameters` are LightGBM's prediction parameters;
+    /// pass `num_threads` there, or LightGBM starts one OpenMP thread per core for every call.
+    public func predict(_ matrix: RowMajorMatrix, iterations: Int? = nil,
+                        parameters: LightGBMParameters = LightGBMParameters()) throws -> [Double] {
         guard matrix.rowCount > 0 else { return [] }
         let limit = Int32(iterations ?? -1)
         var expected: Int64 = 0
@@ -135,7 +137,7 @@ public final class Booster {
         let code = matrix.values.withUnsafeBytes { data in
             library.api.boosterPredictForMat(
                 handle, data.baseAddress, CAPIConstant.dtypeFloat64, Int32(matrix.rowCount), Int32(matrix.columnCount),
-                CAPIConstant.rowMajor, CAPIConstant.predictNormal, 0, limit, "", &written, &out)
+                CAPIConstant.rowMajor, CAPIConstant.predictNormal, 0, limit, parameters.description, &written, &out)
         }
         try library.check(code, "LGBM_BoosterPredictForMat")
         return Array(out.prefix(Int(written)))

@@ -16,13 +16,18 @@ public enum LightGBMError: Error, Equatable, Sendable, CustomStringConvertible {
         "run: make setup (installs lightgbm==\(LightGBMLibrary.pinnedVersion)), or set LIGHTGBM_LIB=/path/to/lib_lightgbm.so"
 
     public var description: String {
+        isLibraryProblem ? "\(summary). Fix: \(Self.installRemedy)" : summary
+    }
+
+    /// What went wrong, without the fix (for callers that print the remedy separately).
+    public var summary: String {
         switch self {
         case .libraryUnavailable(let attempts):
-            return "LightGBM \(LightGBMLibrary.pinnedVersion) library not found (tried: \(attempts.joined(separator: "; "))). Fix: \(Self.installRemedy)"
+            return "LightGBM \(LightGBMLibrary.pinnedVersion) library not found (tried: \(attempts.joined(separator: "; ")))"
         case .wrongVersion(let path, let found, let required):
-            return "LightGBM at \(path) is version \(found), this build needs \(required). Fix: \(Self.installRemedy)"
+            return "LightGBM at \(path) is version \(found), this build needs \(required)"
         case .missingSymbols(let path, let names):
-            return "LightGBM at \(path) lacks \(names.joined(separator: ", ")); it is not LightGBM \(LightGBMLibrary.pinnedVersion). Fix: \(Self.installRemedy)"
+            return "LightGBM at \(path) lacks \(names.joined(separator: ", ")); it is not LightGBM \(LightGBMLibrary.pinnedVersion)"
         case .call(let function, let message):
             return "LightGBM \(function) failed: \(message)"
         case .invalidArgument(let message):

@@ -12,7 +12,7 @@ enum ArtifactFiles {
         out.reserveCapacity(window.rowCount * 400)
         let bars = window.bars
         for (row, t) in window.rowBars.enumerated() {
-            out += IST.format(bars.timestamps[t])
+            out += TimestampText.ist(bars.timestamps[t])
             out += ",\(symbol),\(bars.open[t]),\(bars.high[t]),\(bars.low[t]),\(bars.close[t]),\(volumeText(bars.volume[t]))"
             for value in window.features.row(row) { out += ",\(value)" }
             out += ",\(Int(window.labels[row])),\(window.forwardReturns[row])\n"

@@ -28,12 +28,13 @@ public struct FittedModel {
             try booster.addValidation(valid)
             let outcome = try booster.train(maxIterations: schedule.maxIterations, stoppingRounds: schedule.stoppingRounds)
             let best = outcome.bestIteration
+            let threads = try LightGBMParameters(parameters["num_threads"].map { ["num_threads": $0] } ?? [:])
             return FittedModel(
                 modelText: try booster.modelString(iterations: best),
                 outcome: outcome,
                 parameters: parameters,
-                trainProbabilities: try booster.predict(trainX, iterations: best),
-                validationProbabilities: try booster.predict(validX, iterations: best),
+                trainProbabilities: try booster.predict(trainX, iterations: best, parameters: threads),
+                validationProbabilities: try booster.predict(validX, iterations: best, parameters: threads),
                 importanceSplit: try booster.featureImportance(.split, iterations: best),
                 importanceGain: try booster.featureImportance(.gain, iterations: best))
         } catch let error as LightGBMError {

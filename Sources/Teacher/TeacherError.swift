@@ -37,7 +37,7 @@ public struct TeacherError: ClassifiedError, Equatable, Sendable {
     public static func model(_ error: LightGBMError) -> TeacherError {
         TeacherError(
             failureClass: .modelError,
-            message: error.description,
+            message: error.summary,
             remedy: error.isLibraryProblem ? LightGBMError.installRemedy : nil)
     }
 

@@ -67,6 +67,15 @@ func trainedToyBooster(iterations: Int = 20) throws -> (Booster, ToyProblem) {
         #expect(try fromFile.modelString() == text)
     }
 
+    @Test func predictionParametersDoNotChangeTheValues() throws {
+        let (booster, problem) = try trainedToyBooster()
+        let oneThread = try LightGBMParameters(["num_threads": "1"])
+        #expect(try booster.predict(problem.matrix, parameters: oneThread) == (try booster.predict(problem.matrix)))
+        #expect(throws: LightGBMError.self) {
+            try booster.predict(try RowMajorMatrix(values: [1, 2, 3], rowCount: 1, columnCount: 3))
+        }
+    }
+
     @Test func featureImportanceBySplitAndGain() throws {
         let (booster, _) = try trainedToyBooster()
         let split = try booster.featureImportance(.split)

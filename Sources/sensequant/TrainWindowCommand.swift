@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import MarketData
+import Teacher
+
+/// `sensequant train-window`: one window of one symbol, from the bar cache, with its artifacts.
+struct TrainWindowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train-window",
+        abstract: "Train the teacher model for one window of one symbol from the bar cache.",
+        discussion: """
+        Reads daily bars from <data-dir>/historical (never the network), computes the 15 features and forward-return labels, trains LightGBM and writes model.txt, labels.csv.gz, feature_importance.csv and metadata.json atomically into <output-dir>/<SYMBOL>_<start>_to_<end>/.
+        """)
+
+    @Option(name: .long, help: "NSE symbol, e.g. RELIANCE.")
+    var symbol: String
+
+    @Option(name: .long, help: "First day of the window, YYYY-MM-DD.")
+    var start: CalendarDay
+
+    @Option(name: .long, help: "Last day of the window (inclusive), YYYY-MM-DD.")
+    var end: CalendarDay
+
+    @OptionGroup var teacher: TeacherOptions
+
+    @OptionGroup var data: DataDirOption
+
+    @Option(name: .long, help: "Directory that receives the window's artifact directory.")
+    var outputDir: String
+
+    func validate() throws {
+        guard start <= end else { throw ValidationError("--start \(start) is after --end \(end)") }
+        try teacher.validateValues()
+    }
+
+    func run() throws {
+        do {
+            let symbol = try Symbol.validate(symbol)
+            let window = DayRange(start, end)
+            let config = try teacher.teacherConfig()
+            let bars = try data.root.cache.load(symbol: symbol, interval: .oneDay, range: Self.barsToLoad(window, config: config))
+            let trainer = try WindowTrainer()
+            let outputDir = URL(fileURLWithPath: outputDir).appendingPathComponent(WindowLabel.make(symbol: symbol, window: window))
+            let clock = ContinuousClock()
+            var result: WindowResult?
+            let elapsed = try clock.measure {
+                result = try trainer.train(symbol: symbol, window: window, bars: bars, config: config, outputDir: outputDir)
+            }
+            if let result { print(Self.summary(result, elapsed: elapsed)) }
+        } catch {
+            throw failCleanly(error)
+        }
+    }
+
+    /// Calendar days that surely hold the warm-up and lookahead bars (weekends and holidays
+    /// included); the trainer takes exactly the bars it needs from them.
+    static func barsToLoad(_ window: DayRange, config: TeacherConfig) -> DayRange {
+        let before = config.warmup ? config.warmupBars * 2 + 14 : 0
+        let after = config.labelLookahead ? config.horizon * 2 + 14 : 0
+        return DayRange(window.first.adding(days: -before), window.last.adding(days: after))
+    }
+
+    static func summary(_ r: WindowResult, elapsed: Duration) -> String {
+        func metric(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "n/a" }
+        let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        return "trained \(r.label): \(r.rows.total) rows (train \(r.rows.train), val \(r.rows.validation), purged \(r.rows.purged)), "
+            + "best iteration \(r.metrics.bestIteration), val AUC \(metric(r.metrics.validation.auc)), "
+            + "val F1 \(metric(r.metrics.validation.f1)), \(String(format: "%.1f", ms)) ms -> \(r.artifactsDirectory.path)"
+    }
+}
+
+extension TeacherOptions {
+    /// The teacher configuration these flags describe, on top of the defaults.
+    func teacherConfig() throws -> TeacherConfig {
+        var config = originalTeacher ? TeacherConfig.original : TeacherConfig()
+        if let h = forecastHorizon { config.horizon = h }
+        if let t = threshold { config.threshold = t }
+        if let s = split { config.split = s }
+        if noWarmup { config.warmup = false }
+        if noLabelLookahead { config.labelLookahead = false }
+        config.parameterOverrides = try overrides()
+        return config
+    }
+}
