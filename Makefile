@@ -19,10 +19,10 @@ test: setup
 demo: build
 	$(BIN_DIR)/sensequant demo
 
+# Release build in its own scratch path, so it never waits on (or invalidates) the debug build.
 bench: setup
-	$(SWIFT) build -c release
-	$(SWIFT) build -c release --show-bin-path >/dev/null
-	$$($(SWIFT) build -c release --show-bin-path)/sensequant bench --output docs/benchmarks.md
+	$(SWIFT) build -c release --scratch-path .build-release
+	.build-release/release/sensequant bench --output docs/benchmarks.md
 
 clean:
-	rm -rf .build data/demo
+	rm -rf .build .build-release data/demo
