@@ -1,6 +1,8 @@
 /// What a training run with early stopping ended with.
 public struct TrainingOutcome: Equatable, Sendable {
     /// Iterations in the best model (1-based count); predict and save with this many.
+    /// 0 when LightGBM could not split even once: the model is then only its constant start
+    /// (one single-leaf tree), and 0 passed on as `iterations` means "all", which is that tree.
     public let bestIteration: Int
     /// The first validation metric at `bestIteration`, nil when there was no validation metric.
     public let bestScore: Double?

@@ -224,3 +224,23 @@ func readMetadata(_ dir: URL) throws -> [String: Any] {
         #expect(perWindow < .milliseconds(250))
     }
 }
+
+@Suite struct SmallWindowTests {
+    /// 22 rows: 2 validate, 7 are purged, 13 train, fewer than min_data_in_leaf (20), so
+    /// LightGBM cannot split and the model is its constant start; training must still succeed.
+    @Test func aWindowTooSmallToSplitGivesAConstantModel() throws {
+        let trainer = try WindowTrainer()
+        let root = try temporaryDirectory("small")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let bars = TestBars.cyclicSeries(count: 300)
+        let window = DayRange(CalendarDay(containing: bars.timestamps[150]), CalendarDay(containing: bars.timestamps[171]))
+        let result = try trainer.train(symbol: "SMALL", window: window, bars: bars, config: TeacherConfig(),
+                                       outputDir: root.appendingPathComponent("w"))
+        #expect(result.rows == RowCounts(total: 22, train: 13, validation: 2, purged: 7))
+        #expect(result.metrics.bestIteration == 0)
+        #expect(result.metrics.iterationsRun == 0)
+        let booster = try Booster(modelFile: root.appendingPathComponent("w/model.txt"), library: trainer.library)
+        let prepared = try PreparedWindow.prepare(symbol: "SMALL", window: window, allBars: bars, config: TeacherConfig())
+        #expect(Set(try booster.predict(prepared.features)).count == 1)
+    }
+}
