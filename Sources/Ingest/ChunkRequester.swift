@@ -25,7 +25,13 @@ struct ChunkRequester: Sendable {
                 try await provider.prepare()
                 return true
             } catch {
-                if await !shouldRetry(error, attempt: attempt) { return false }
+                if await shouldRetry(error, attempt: attempt) { continue }
+                // Without a session nothing can be fetched, whatever the error's class.
+                let classified = error as? ClassifiedError
+                await run.stopRun(FetchStop(failureClass: Self.failureClass(error),
+                                            message: "could not open a session: \(classified?.description ?? "\(error)")",
+                                            remedy: classified?.remedy))
+                return false
             }
         }
         return false
@@ -33,8 +39,13 @@ struct ChunkRequester: Sendable {
 
     func request(_ chunk: FetchChunk) async -> Outcome {
         var lastError: Error = CancellationError()
+        var attempts = 0
         for attempt in 1...retry.maxAttempts {
-            if await run.isStopped { break }
+            if let stop = await run.stop {
+                return .failed(ChunkFailure(chunk: chunk, failureClass: stop.failureClass,
+                                            reason: "not attempted: run stopped (\(stop.message))", attempts: attempts))
+            }
+            attempts = attempt
             do {
                 try await spendOneCall()
                 return .bars(try await provider.bars(stockCode: chunk.stockCode, interval: chunk.interval, days: chunk.range), attempts: attempt)
