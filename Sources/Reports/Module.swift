@@ -1,1 +1,0 @@
-// Module Reports: see ARCHITECTURE in docs/architecture.md.

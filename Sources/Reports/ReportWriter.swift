@@ -1,0 +1,39 @@
+import Batch
+import Foundation
+import MarketData
+
+/// Loads a batch's report from the ledger and writes it out.
+public enum ReportWriter {
+    /// The report of `batchId`, computed from `ledger`. `dataDirectory` is what the resume
+    /// command will say after `--data-dir`; by default the ledger's data root
+    /// (`<data-dir>/state/ledger.sqlite`).
+    public static func model(batchId: String, ledger: Ledger, dataDirectory: String? = nil) throws -> ReportModel {
+        guard let batch = try ledger.batch(id: batchId) else {
+            throw ReportError.unknownBatch(id: batchId, ledgerPath: ledger.path.path)
+        }
+        return ReportModelBuilder.build(
+            batch: batch, windows: try ledger.windows(batchId: batchId), attempts: try ledger.attempts(batchId: batchId),
+            ledgerPath: ledger.path.path,
+            dataDirectory: dataDirectory ?? ledger.path.deletingLastPathComponent().deletingLastPathComponent().path)
+    }
+
+    /// Writes report.md, report.html and report.json into `batchDir`, each atomically (a reader
+    /// sees the old file or the new one, never half). Call when a batch ends, interrupted or not.
+    /// Returns the three files' URLs in that order.
+    @discardableResult
+    public static func writeAll(batchId: String, ledger: Ledger, to batchDir: URL, dataDirectory: String? = nil) throws -> [URL] {
+        let report = try model(batchId: batchId, ledger: ledger, dataDirectory: dataDirectory)
+        return try ReportFormat.allCases.map { format in
+            let url = batchDir.appendingPathComponent(format.fileName)
+            try AtomicFile.write(try format.render(report), to: url)
+            return url
+        }
+    }
+
+    /// Opens the ledger under `root` for reading a report, without creating one where none exists.
+    public static func openLedger(root: DataRoot) throws -> Ledger {
+        let url = Ledger.url(in: root)
+        guard FileManager.default.fileExists(atPath: url.path) else { throw ReportError.noLedger(path: url.path) }
+        return try Ledger(path: url)
+    }
+}
