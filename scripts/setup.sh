@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 LIGHTGBM_VERSION="4.6.0"
-APT_PACKAGES=(zlib1g-dev libsqlite3-dev libgomp1 python3-pip)
+# chromium renders the HTML report in a test (headless), to catch a blank or broken page.
+APT_PACKAGES=(zlib1g-dev libsqlite3-dev libgomp1 python3-pip chromium)
 PYTHON="${PYTHON:-python3}"
 
 missing=()

@@ -41,13 +41,14 @@ public struct PreflightSummary: Sendable, Equatable {
     /// One line per group, e.g. `8 symbols have no data in 2024-01-01..2024-12-26: A, B — run: sensequant fetch ...`.
     public var lines: [String] {
         groups.map { g in
-            let who = g.symbols.count == 1 ? "1 symbol" : "\(g.symbols.count) symbols"
+            let one = g.symbols.count == 1
+            let who = one ? "1 symbol" : "\(g.symbols.count) symbols"
             let what: String
             switch g.failureClass {
-            case .dataMissing: what = "\(who) have no data in \(g.range)"
-            case .insufficientData: what = "\(who) have too few bars to train in \(g.range)"
-            case .pendingFutureData: what = "\(who) lack the bars after \(g.range.last) that their labels need"
-            case .preListing: what = "\(who) were not yet listed in \(g.range)"
+            case .dataMissing: what = "\(who) \(one ? "has" : "have") no data in \(g.range)"
+            case .insufficientData: what = "\(who) \(one ? "has" : "have") too few bars to train in \(g.range)"
+            case .pendingFutureData: what = "\(who) \(one ? "lacks" : "lack") the bars after \(g.range.last) that the labels need"
+            case .preListing: what = "\(who) \(one ? "was" : "were") not yet listed in \(g.range)"
             default: what = "\(who) cannot train in \(g.range) (\(g.failureClass.rawValue))"
             }
             let windows = "\(g.windows) window\(g.windows == 1 ? "" : "s") skipped"

@@ -38,8 +38,8 @@ extension Fetcher {
             let code = mappings.breezeCode(for: symbol)!
             let listing = mappings.listingDates[symbol]
             let days = listing.map { l in tradingDays.filter { $0 >= l } } ?? tradingDays
-            let manifest = try cache.manifest(symbol: symbol, interval: interval)
-            let missing = force ? Set(days) : Set(days.filter { !manifest.hasDay($0) })
+            let held = force ? [] : try cache.heldDays(symbol: symbol, interval: interval, range: fetchable)
+            let missing = Set(days.filter { !held.contains($0) })
             let chunks = ChunkPlanner.chunks(symbol: symbol, stockCode: code, interval: interval, missing: missing, tradingDays: days,
                                                  cap: limits.candleCap, maxDays: limits.maxDaysPerChunk)
             return SymbolPlan(symbol: symbol, stockCode: code, tradingDays: days, cachedDays: days.count - missing.count, chunks: chunks)

@@ -99,11 +99,14 @@ public struct BarCache: Sendable {
         }
     }
 
-    /// Days the cache can answer for: recorded in the manifest (including days fetched with
-    /// zero rows) or holding at least one bar in a file.
-    public func presentDays(symbol: String, interval: Interval, range: DayRange) throws -> Set<CalendarDay> {
+    /// Days that hold bars: in a day or range file (the original's caches have no manifest), or
+    /// recorded with rows in the manifest. Days the provider answered without bars are not held:
+    /// a later fetch asks for them again, so the fix for missing data is always a plain fetch.
+    public func heldDays(symbol: String, interval: Interval, range: DayRange) throws -> Set<CalendarDay> {
         var days = Set(try load(symbol: symbol, interval: interval, range: range).days)
-        for day in try manifest(symbol: symbol, interval: interval).days.keys where range.contains(day) { days.insert(day) }
+        for (day, record) in try manifest(symbol: symbol, interval: interval).days where record.rows > 0 && range.contains(day) {
+            days.insert(day)
+        }
         return days
     }
 

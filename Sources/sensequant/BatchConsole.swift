@@ -11,7 +11,7 @@ enum LogFormat: String, ExpressibleByArgument, CaseIterable {
 final class BatchConsole: @unchecked Sendable {
     let format: LogFormat
     let live: Bool
-    let started = Date()
+    private(set) var started = Date()
     private let lock = NSLock()
     private var lastPlainLine = Date.distantPast
     private var log: FileHandle?
@@ -51,6 +51,7 @@ final class BatchConsole: @unchecked Sendable {
         let elapsed = Date().timeIntervalSince(started)
         let rate = elapsed > 0 ? Double(p.done) / elapsed : 0
         let eta = rate > 0 ? Double(p.total - p.done) / rate : 0
+        let etaText = p.done < 3 && p.done < p.total ? "ETA -" : String(format: "ETA %.0fs", eta)
         let counts = "ok \(p.succeeded) skipped \(p.skipped) failed \(p.failed)"
         switch format {
         case .json:
@@ -65,15 +66,20 @@ final class BatchConsole: @unchecked Sendable {
             let width = 30
             let filled = p.total == 0 ? width : width * p.done / p.total
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            let line = String(format: "\r%@ %d/%d  %@  %.1f win/s  ETA %.0fs ", bar, p.done, p.total, counts, rate, eta)
+            let line = String(format: "\r%@ %d/%d  %@  %.1f win/s  %@ ", bar, p.done, p.total, counts, rate, etaText)
             FileHandle.standardError.write(Data(line.utf8))
         case .text:
             if p.done == p.total || Date().timeIntervalSince(lastPlainLine) >= 2 {
                 lastPlainLine = Date()
-                print(String(format: "progress %d/%d  %@  %.1f win/s  ETA %.0fs", p.done, p.total, counts, rate, eta))
+                print(String(format: "progress %d/%d  %@  %.1f win/s  %@", p.done, p.total, counts, rate, etaText))
                 fflush(stdout)
             }
         }
+    }
+
+    /// Rates and ETA count from here (not from loading and preflight).
+    func trainingStarted() {
+        lock.lock(); started = Date(); lock.unlock()
     }
 
     func finishLiveLine() {

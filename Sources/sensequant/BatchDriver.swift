@@ -1,7 +1,9 @@
 import Batch
 import Foundation
+import Ingest
 import LightGBM
 import MarketData
+import Reports
 import Teacher
 
 /// Drives one run of a batch and says what is happening at each stage.
@@ -14,16 +16,22 @@ struct BatchDriver {
     let faults: [FaultInjectingTraining.Fault]
     let backoff: Backoff
     let started: Date
+    /// With `--auto-fetch`: fetches what preflight finds missing, then preflight runs again.
+    var autoFetch: Fetcher? = nil
 
-    func run() throws -> BatchStatus {
+    func run() async throws -> BatchStatus {
         let batch = session.batch
         out.say("batch \(batch.id)", event: "batch", fields: ["batch_id": batch.id, "run": batch.runs])
         out.say("  directory \(batch.batchDir)\n  ledger    \(session.ledger.path.path)")
         let pending = try session.pendingWindows()
-        let bars = try session.loadBars(for: pending)
+        var bars = try session.loadBars(for: pending)
         var ready = pending
         if preflight {
-            let verdicts = session.check(pending, bars: bars)
+            var verdicts = session.check(pending, bars: bars)
+            if let fetcher = autoFetch, try await fetchMissing(PreflightSummary(windows: pending, verdicts: verdicts, preflight: session.preflight), with: fetcher) {
+                bars = try session.loadBars(for: pending)
+                verdicts = session.check(pending, bars: bars)
+            }
             ready = try session.recordPreflight(verdicts, windows: pending)
             reportPreflight(PreflightSummary(windows: pending, verdicts: verdicts, preflight: session.preflight), of: pending.count)
             if strictPreflight && ready.count < pending.count {
@@ -55,10 +63,27 @@ struct BatchDriver {
         defer { trap.release() }
         var trainer: WindowTraining = TeacherTraining(trainer: try WindowTrainer(), config: session.parameters.teacherConfig)
         if !faults.isEmpty { trainer = FaultInjectingTraining(base: trainer, faults: faults) }
+        out.trainingStarted()
         try session.train(windows, bars: bars, trainer: trainer, workers: workers, cancellation: cancellation,
                           backoff: backoff, onProgress: { [out] in out.update($0) })
         out.finishLiveLine()
         return cancellation.isCancelled
+    }
+
+    /// Fetches every fixable group's data range; true when anything was fetched.
+    private func fetchMissing(_ summary: PreflightSummary, with fetcher: Fetcher) async throws -> Bool {
+        let groups = summary.groups.filter { $0.command != nil }
+        guard !groups.isEmpty else { return false }
+        var fetched = 0
+        for g in groups {
+            guard let range = session.preflight.dataRange(for: [g.range]) else { continue }
+            out.say("auto-fetch: \(g.symbols.joined(separator: " ")) \(range) (\(g.failureClass.rawValue))", event: "auto-fetch")
+            let report = try await fetcher.fetch(symbols: g.symbols, range: range, interval: session.parameters.interval)
+            for line in FetchReportText.summary(report).split(separator: "\n") { out.say("  " + line) }
+            fetched += report.daysFetched
+            if report.stoppedBy != nil { break }
+        }
+        return fetched > 0
     }
 
     private func reportPreflight(_ summary: PreflightSummary, of total: Int) {
@@ -73,6 +98,15 @@ struct BatchDriver {
                                                     library: LightGBMLibrary.shared()).dictionary)
         try CompatibleExports.writeTeacherRuns(batch: batch, windows: windows, hyperparameters: hyper ?? session.parameters.lightgbmOverrides)
         try CompatibleExports.writeBatchState(batch: batch, windows: windows, stateDir: session.root.state)
+        do {
+            let files = try ReportWriter.writeAll(batchId: batch.id, ledger: session.ledger, to: session.batchDir,
+                                                  dataDirectory: session.root.url.path == DataRoot(path: "data").url.path ? "data" : session.root.url.path)
+            out.say("report \(files.map(\.path).first { $0.hasSuffix(".html") } ?? files[0].path)", event: "report",
+                    fields: ["files": files.map(\.path)])
+        } catch {
+            // The ledger is the record; a report that cannot be written is regenerated with `sensequant report`.
+            out.say("warning: could not write the report (\(error)); run: sensequant report \(batch.id)\(dataDirFlag)")
+        }
     }
 
     private func summarize(_ b: BatchRecord) {

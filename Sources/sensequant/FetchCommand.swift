@@ -13,41 +13,23 @@ struct FetchCommand: AsyncParsableCommand {
             Only days the cache does not hold are requested (--force refetches). Bars from a sandbox are marked synthetic.
             """)
 
-    enum Provider: String, ExpressibleByArgument { case breeze, sandbox }
-
     @OptionGroup var selection: SymbolSelection
     @OptionGroup var dates: DateRangeOptions
 
     @Option(name: .long, help: "Bar interval: 1minute, 5minute, 30minute, 1day.")
     var interval: Interval = .oneDay
 
-    @Option(name: .long, help: "breeze (live) or sandbox (a local `sensequant sandbox`).")
-    var provider: Provider = .breeze
-
-    @Option(name: .long, help: "Base URL of the sandbox.")
-    var sandboxUrl = "http://127.0.0.1:8765"
-
-    @Option(name: .long, help: "Session token the sandbox accepts.")
-    var sandboxSessionToken = "sandbox-session"
+    @OptionGroup var source: ProviderOptions
 
     @Flag(name: .long, help: "Refetch days the cache already holds.")
     var force = false
-
-    @Option(name: .long, help: "Requests per minute (default 90 for breeze, unlimited for sandbox).")
-    var requestsPerMinute: Int?
-
-    @Option(name: .long, help: "Requests per IST day, kept across runs in <data-dir>/state/ (default 4900 for breeze).")
-    var dailyBudget: Int?
-
-    @Option(name: .long, help: "Seconds to wait for one answer.")
-    var timeout = 30.0
 
     @OptionGroup var data: DataDirOption
 
     func run() async throws {
         let report: FetchReport
         do {
-            let fetcher = try makeFetcher()
+            let fetcher = try source.makeFetcher(root: data.root)
             report = try await fetcher.fetch(symbols: try selection.resolve(), range: dates.range, interval: interval, force: force,
                                              progress: FetchProgressPrinter().callback)
         } catch let error as ValidationError {
@@ -59,25 +41,6 @@ struct FetchCommand: AsyncParsableCommand {
         print(FetchReportText.table(report))
         print(FetchReportText.summary(report))
         if !report.succeeded { throw ExitCode(1) }
-    }
-
-    private func makeFetcher() throws -> Fetcher {
-        let root = data.root
-        let isSandbox = provider == .sandbox
-        let credentials = isSandbox
-            ? BreezeCredentials(apiKey: "sandbox", apiSecret: "sandbox-secret", sessionToken: sandboxSessionToken)
-            : try BreezeCredentials.load()
-        let client = BreezeClient(credentials: credentials, endpoints: isSandbox ? .sandbox(sandboxUrl) : .production,
-                                  requestTimeout: .milliseconds(Int64(timeout * 1000)))
-        var limits = isSandbox ? FetchLimits.sandbox : FetchLimits.breeze
-        if let requestsPerMinute { limits.requestsPerMinute = requestsPerMinute }
-        if let dailyBudget { limits.dailyBudget = dailyBudget }
-        return Fetcher(
-            provider: BreezeProvider(client: client, isSandbox: isSandbox), cache: root.cache, calendar: try TradingCalendar.nse(),
-            mappings: try SymbolMappings.load(dataDir: root.url), limits: limits,
-            usageFile: root.state.appendingPathComponent("\(provider.rawValue)_usage.json"),
-            mappingsFile: root.url.appendingPathComponent(SymbolMappings.fileName).path
-        )
     }
 }
 

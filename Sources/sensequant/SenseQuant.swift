@@ -7,14 +7,18 @@ struct SenseQuant: AsyncParsableCommand {
         commandName: "sensequant",
         abstract: "Train per-symbol LightGBM models for NSE equities over rolling windows, and run the data pipeline that feeds them.",
         subcommands: [
+            DemoCommand.self,
             ImportCommand.self,
             CoverageCommand.self,
             UniverseCommand.self,
             TrainCommand.self,
+            TrainWindowCommand.self,
             StatusCommand.self,
             SynthesizeCommand.self,
+            BenchCommand.self,
             FetchCommand.self,
             SandboxCommand.self,
+            ReportCommand.self,
         ]
     )
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Batch
 import Foundation
+import Ingest
 import MarketData
 import Teacher
 
@@ -40,6 +41,10 @@ struct TrainCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Resume this batch: rerun exactly the windows that did not succeed.")
     var resume: String?
 
+    @Flag(name: .long, help: "Fetch what preflight finds missing (from --provider), then check again.")
+    var autoFetch = false
+    @OptionGroup var source: ProviderOptions
+
     @Flag(name: .long, help: "Train without checking the data first (data problems then surface per window).")
     var noPreflight = false
     @Flag(name: .long, help: "Stop after preflight when any window would be skipped.")
@@ -61,6 +66,7 @@ struct TrainCommand: AsyncParsableCommand {
             guard !selection.isEmpty else { throw ValidationError("no symbols: pass --symbols A B C, --symbols-file FILE or --universe nifty100") }
             if let s = startDate, let e = endDate, s > e { throw ValidationError("--start-date \(s) is after --end-date \(e)") }
         }
+        if autoFetch && noPreflight { throw ValidationError("--auto-fetch needs the preflight: drop --no-preflight") }
         if let w = workers, w < 1 { throw ValidationError("--workers must be at least 1") }
         if let w = windowDays, w < WindowPlanner.minimumWindowDays { throw ValidationError("--window-days must be at least \(WindowPlanner.minimumWindowDays)") }
         if let s = stepDays, s < 1 { throw ValidationError("--step-days must be at least 1") }
@@ -77,7 +83,9 @@ struct TrainCommand: AsyncParsableCommand {
         let root = data.root
         let ledger: Ledger
         let session: BatchSession
+        var fetcher: Fetcher?
         do {
+            if autoFetch { fetcher = try source.makeFetcher(root: root) }
             ledger = try Ledger(root: root)
             let calendar = try TradingCalendar.nse()
             let listing = try SymbolMappings.load(dataDir: root.url).listingDates
@@ -97,9 +105,11 @@ struct TrainCommand: AsyncParsableCommand {
         }
         let out = BatchConsole(format: logFormat, logURL: session.batchDir.appendingPathComponent("train.log"))
         try? session.setLogPath(session.batchDir.appendingPathComponent("train.log").path)
-        let status = try BatchDriver(session: session, out: out, workers: effectiveWorkers, preflight: !noPreflight,
-                                     strictPreflight: strictPreflight, faults: injectFault.compactMap(FaultInjectingTraining.Fault.init),
-                                     backoff: Backoff(base: retryBaseDelay), started: started).run()
+        var driver = BatchDriver(session: session, out: out, workers: effectiveWorkers, preflight: !noPreflight,
+                                 strictPreflight: strictPreflight, faults: injectFault.compactMap(FaultInjectingTraining.Fault.init),
+                                 backoff: Backoff(base: retryBaseDelay), started: started)
+        driver.autoFetch = fetcher
+        let status = try await driver.run()
         throw ExitCode(StatusPolicy.exitCode(for: status))
     }
 

@@ -17,6 +17,10 @@ enum CLI {
         return root.appendingPathComponent(".build/debug/sensequant")
     }
 
+    static func waitForExit(_ p: Process) async {
+        while p.isRunning { try? await Task.sleep(for: .milliseconds(20)) }
+    }
+
     /// Starts the binary with stdout/stderr going to files (no pipe can fill up and block it).
     static func start(_ args: [String], in dir: URL) throws -> (Process, URL, URL) {
         let p = Process()
@@ -34,10 +38,12 @@ enum CLI {
         return (p, out, err)
     }
 
+    /// Runs to completion without blocking a thread: the test pool has only as many threads as
+    /// cores, and a blocked one can starve in-process servers of other tests.
     @discardableResult
-    static func run(_ args: [String], in dir: URL) throws -> Result {
+    static func run(_ args: [String], in dir: URL) async throws -> Result {
         let (p, out, err) = try start(args, in: dir)
-        p.waitUntilExit()
+        await waitForExit(p)
         return Result(code: p.terminationStatus,
                       stdout: (try? String(contentsOf: out, encoding: .utf8)) ?? "",
                       stderr: (try? String(contentsOf: err, encoding: .utf8)) ?? "")
@@ -55,7 +61,7 @@ func temporaryDirectory(_ name: String) throws -> URL {
 enum SeedMarket {
     static let missing = ["NESTLEIND", "NTPC", "ONGC", "POWERGRID", "SBIN", "SUNPHARMA", "TATAMOTORS", "WIPRO"]
 
-    static let prepared: Result<(cache: URL, symbolsFile: URL), Error> = Result {
+    static func prepare() async throws -> (cache: URL, symbolsFile: URL) {
         let dir = try temporaryDirectory("seed-market")
         let universe = try Universe.named("nifty100").symbols.sorted()
         let dropped = universe.filter { !missing.contains($0) }.suffix(4)
@@ -65,14 +71,16 @@ enum SeedMarket {
         var args = ["synthesize", "--symbols-file", file.path, "--start-date", "2023-06-01", "--end-date", "2025-01-31",
                     "--data-dir", dir.path]
         for s in missing { args += ["--gap", "\(s):2024-01-01..2024-12-31"] }
-        let r = try CLI.run(args, in: dir)
+        let r = try await CLI.run(args, in: dir)
         guard r.code == 0 else { throw CLIError(message: "synthesize failed: \(r.stderr)") }
         return (dir.appendingPathComponent("historical"), file)
     }
 
+    static let prepared = Once { try await prepare() }
+
     /// A fresh data root whose `historical/` is the shared synthetic cache.
-    static func dataRoot(_ name: String) throws -> (root: URL, symbolsFile: URL) {
-        let (cache, file) = try prepared.get()
+    static func dataRoot(_ name: String) async throws -> (root: URL, symbolsFile: URL) {
+        let (cache, file) = try await prepared.value()
         let root = try temporaryDirectory(name)
         try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("historical"), withDestinationURL: cache)
         return (root, file)
@@ -119,5 +127,18 @@ struct BatchOutcome: Equatable {
 func batchId(from stdout: String) -> String? {
     stdout.split(separator: "\n").first.flatMap { line in
         line.hasPrefix("batch ") ? String(line.dropFirst(6)) : nil
+    }
+}
+
+/// A value computed once, on first use, by whichever test gets there first.
+actor Once<T: Sendable> {
+    private let make: @Sendable () async throws -> T
+    private var task: Task<T, Error>?
+
+    init(_ make: @escaping @Sendable () async throws -> T) { self.make = make }
+
+    func value() async throws -> T {
+        if task == nil { task = Task { try await make() } }
+        return try await task!.value
     }
 }

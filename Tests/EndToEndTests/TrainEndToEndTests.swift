@@ -7,15 +7,17 @@ import MarketData
 /// Serialized: each test already keeps both cores busy.
 @Suite(.serialized) struct TrainEndToEndTests {
     /// The seed report's run (baseline for the comparisons below), made once.
-    static let baseline: Result<(root: URL, id: String, stdout: String, code: Int32), Error> = Result {
-        let (root, file) = try SeedMarket.dataRoot("baseline")
-        let r = try CLI.run(SeedMarket.trainArgs(root, file, workers: 2), in: root)
+    struct Run: Sendable { var root: URL; var id: String; var stdout: String; var code: Int32 }
+
+    static let baseline = Once<Run> {
+        let (root, file) = try await SeedMarket.dataRoot("baseline")
+        let r = try await CLI.run(SeedMarket.trainArgs(root, file, workers: 2), in: root)
         guard let id = batchId(from: r.stdout) else { throw CLIError(message: "no batch id in: \(r.stdout)\n\(r.stderr)") }
-        return (root, id, r.stdout, r.code)
+        return Run(root: root, id: id, stdout: r.stdout, code: r.code)
     }
 
-    @Test func theSeedScenarioSkipsTheEightSymbolsBeforeTrainingAndCompletes() throws {
-        let run = try Self.baseline.get()
+    @Test func theSeedScenarioSkipsTheEightSymbolsBeforeTrainingAndCompletes() async throws {
+        let run = try await Self.baseline.value()
         #expect(run.code == 0)
         let missing = SeedMarket.missing
         #expect(run.stdout.contains("preflight: 176 of 192 windows ready, 16 skipped"))
@@ -47,11 +49,11 @@ import MarketData
     }
 
     @Test(arguments: [1, 4])
-    func resultsAreIdenticalForAnyWorkerCount(workers: Int) throws {
-        let base = try Self.baseline.get()
-        let (root, file) = try SeedMarket.dataRoot("workers\(workers)")
+    func resultsAreIdenticalForAnyWorkerCount(workers: Int) async throws {
+        let base = try await Self.baseline.value()
+        let (root, file) = try await SeedMarket.dataRoot("workers\(workers)")
         defer { try? FileManager.default.removeItem(at: root) }
-        let r = try CLI.run(SeedMarket.trainArgs(root, file, workers: workers), in: root)
+        let r = try await CLI.run(SeedMarket.trainArgs(root, file, workers: workers), in: root)
         #expect(r.code == 0)
         let id = try #require(batchId(from: r.stdout))
         let expected = try BatchOutcome.read(root: base.root, batchId: base.id)
@@ -61,16 +63,16 @@ import MarketData
         #expect(got == expected)
     }
 
-    @Test func aBatchKilledMidRunResumesToTheSameResults() throws {
-        let base = try Self.baseline.get()
-        let (root, file) = try SeedMarket.dataRoot("killed")
+    @Test func aBatchKilledMidRunResumesToTheSameResults() async throws {
+        let base = try await Self.baseline.value()
+        let (root, file) = try await SeedMarket.dataRoot("killed")
         defer { try? FileManager.default.removeItem(at: root) }
         let (process, out, _) = try CLI.start(SeedMarket.trainArgs(root, file, workers: 1), in: root)
         let ledgerPath = root.appendingPathComponent("state/ledger.sqlite")
         let deadline = Date().addingTimeInterval(120)
         var id: String?
         while process.isRunning && Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.1)
+            try await Task.sleep(for: .milliseconds(100))
             if id == nil { id = batchId(from: (try? String(contentsOf: out, encoding: .utf8)) ?? "") }
             if let id, FileManager.default.fileExists(atPath: ledgerPath.path),
                let windows = try? Ledger(path: ledgerPath).windows(batchId: id),
@@ -80,16 +82,16 @@ import MarketData
         }
         #expect(process.isRunning, "the batch finished before it could be killed")
         kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        await CLI.waitForExit(process)
         let batchId = try #require(id)
         let killed = try Ledger(path: ledgerPath)
         let partial = try killed.windows(batchId: batchId).filter { $0.status == .success }.count
         #expect(partial >= 40 && partial < 176)
         #expect(try killed.batch(id: batchId)?.status == .running)
-        let status = try CLI.run(["status", "--data-dir", root.path], in: root)
+        let status = try await CLI.run(["status", "--data-dir", root.path], in: root)
         #expect(status.stdout.contains("interrupted (killed)"))
 
-        let resumed = try CLI.run(["train", "--resume", batchId, "--workers", "2", "--data-dir", root.path], in: root)
+        let resumed = try await CLI.run(["train", "--resume", batchId, "--workers", "2", "--data-dir", root.path], in: root)
         #expect(resumed.code == 0, "\(resumed.stdout)\n\(resumed.stderr)")
         #expect(resumed.stdout.hasPrefix("batch \(batchId)\n"))
         // Everything that did not succeed is rerun: the killed run's remainder and the 16 skips.
