@@ -18,18 +18,20 @@ public final class BatchSession: @unchecked Sendable {
     public private(set) var batch: BatchRecord
     public private(set) var run: Int
 
-    public var parameters: BatchParameters { (try? batch.decodedParameters())! }
+    /// The recorded parameters (decoded once; a batch never changes them).
+    public let parameters: BatchParameters
     public var batchDir: URL { URL(fileURLWithPath: batch.batchDir) }
 
     init(root: DataRoot, ledger: Ledger, calendar: TradingCalendar, listingDates: [String: CalendarDay],
-         teacher: TeacherConfig, batch: BatchRecord) {
+         parameters: BatchParameters, batch: BatchRecord) {
         self.root = root
+        self.parameters = parameters
         self.ledger = ledger
         self.calendar = calendar
         self.batch = batch
         self.run = batch.runs
-        self.preflight = Preflight(teacher: teacher, calendar: calendar, listingDates: listingDates,
-                                   dataDir: root.url.path == DataRoot(path: "data").url.path ? "data" : root.url.path)
+        self.preflight = Preflight(teacher: parameters.teacherConfig, calendar: calendar, listingDates: listingDates,
+                                   dataDirFlag: root.dataDirFlag)
     }
 
     // MARK: Creating and resuming
@@ -54,7 +56,7 @@ public final class BatchSession: @unchecked Sendable {
         let windows = planned.enumerated().map { WindowRecord(batchId: id, ordinal: $0, window: $1) }
         try ledger.create(batch, windows: windows)
         return BatchSession(root: root, ledger: ledger, calendar: calendar, listingDates: listingDates,
-                            teacher: parameters.teacherConfig, batch: batch)
+                            parameters: parameters, batch: batch)
     }
 
     /// Reopens a batch to rerun exactly the windows that did not succeed.
@@ -79,7 +81,7 @@ public final class BatchSession: @unchecked Sendable {
         }
         removeAbandonedArtifacts(in: URL(fileURLWithPath: batch.batchDir))
         return BatchSession(root: root, ledger: ledger, calendar: calendar, listingDates: listingDates,
-                            teacher: try batch.decodedParameters().teacherConfig, batch: batch)
+                            parameters: try batch.decodedParameters(), batch: batch)
     }
 
     // MARK: Stages

@@ -13,13 +13,14 @@ public struct Preflight: Sendable {
     public var teacher: TeacherConfig
     public var calendar: TradingCalendar
     public var listingDates: [String: CalendarDay]
-    public var dataDir: String
+    /// ` --data-dir PATH` for the printed fix commands (empty for the default root).
+    public var dataDirFlag: String
 
-    public init(teacher: TeacherConfig, calendar: TradingCalendar, listingDates: [String: CalendarDay], dataDir: String) {
+    public init(teacher: TeacherConfig, calendar: TradingCalendar, listingDates: [String: CalendarDay], dataDirFlag: String) {
         self.teacher = teacher
         self.calendar = calendar
         self.listingDates = listingDates
-        self.dataDir = dataDir
+        self.dataDirFlag = dataDirFlag
     }
 
     /// The range of bars to load for `windows`: warm-up history before the first and label
@@ -76,8 +77,7 @@ public struct Preflight: Sendable {
     /// The exact fetch that fills `range` (with warm-up and look-ahead) for `symbols`.
     public func fetchCommand(_ symbols: [String], _ range: DayRange) -> String {
         let r = dataRange(for: [range]) ?? range
-        let dir = dataDir == "data" ? "" : " --data-dir \(dataDir)"
-        return "sensequant fetch --symbols \(symbols.joined(separator: " ")) --start-date \(r.first) --end-date \(r.last)\(dir)"
+        return "sensequant fetch --symbols \(symbols.joined(separator: " ")) --start-date \(r.first) --end-date \(r.last)\(dataDirFlag)"
     }
 
     /// The trading day `n` sessions after `day` (falls back to calendar days outside the calendar).

@@ -6,6 +6,14 @@ public struct DataRoot: Sendable {
     public init(url: URL) { self.url = url.standardizedFileURL }
     public init(path: String) { self.init(url: URL(fileURLWithPath: path)) }
 
+    public static let defaultPath = "data"
+
+    /// How commands printed for the user name this root: `data` when it is the default.
+    public var displayPath: String { url.path == DataRoot(path: DataRoot.defaultPath).url.path ? DataRoot.defaultPath : url.path }
+
+    /// ` --data-dir PATH` for printed commands, or nothing for the default root.
+    public var dataDirFlag: String { displayPath == DataRoot.defaultPath ? "" : " --data-dir \(url.path)" }
+
     public var historical: URL { url.appendingPathComponent("historical") }
     public var models: URL { url.appendingPathComponent("models") }
     public var state: URL { url.appendingPathComponent("state") }

@@ -100,7 +100,7 @@ struct BatchDriver {
         try CompatibleExports.writeBatchState(batch: batch, windows: windows, stateDir: session.root.state)
         do {
             let files = try ReportWriter.writeAll(batchId: batch.id, ledger: session.ledger, to: session.batchDir,
-                                                  dataDirectory: session.root.url.path == DataRoot(path: "data").url.path ? "data" : session.root.url.path)
+                                                  dataDirectory: session.root.displayPath)
             out.say("report \(files.map(\.path).first { $0.hasSuffix(".html") } ?? files[0].path)", event: "report",
                     fields: ["files": files.map(\.path)])
         } catch {
@@ -123,8 +123,5 @@ struct BatchDriver {
         }
     }
 
-    private var dataDirFlag: String {
-        let path = session.root.url.path
-        return path == DataRoot(path: "data").url.path ? "" : " --data-dir \(path)"
-    }
+    private var dataDirFlag: String { session.root.dataDirFlag }
 }

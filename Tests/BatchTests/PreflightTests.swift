@@ -14,7 +14,7 @@ func tradingBars(_ range: DayRange) throws -> BarSeries {
 }
 
 func makePreflight(listing: [String: CalendarDay] = [:], config: TeacherConfig = TeacherConfig()) throws -> Preflight {
-    Preflight(teacher: config, calendar: try TradingCalendar.nse(), listingDates: listing, dataDir: "data")
+    Preflight(teacher: config, calendar: try TradingCalendar.nse(), listingDates: listing, dataDirFlag: "")
 }
 
 @Suite struct PreflightTests {
