@@ -19,6 +19,9 @@ public final class Ledger: Sendable {
         try FileManager.default.createDirectory(at: path.deletingLastPathComponent(), withIntermediateDirectories: true)
         var config = Configuration()
         config.busyMode = .timeout(10)
+        // WAL + NORMAL: a committed window survives a killed process; a power cut may lose the
+        // last commits but never corrupts the ledger. FULL would fsync every window.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
         pool = try DatabasePool(path: path.path, configuration: config)
         try Ledger.migrator.migrate(pool)
     }

@@ -90,16 +90,21 @@ public enum FileBytes {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw AtomicFile.posixError("open \(path)") }
         defer { close(fd) }
-        var out = [UInt8]()
-        var chunk = [UInt8](repeating: 0, count: 8192)
+        var out: [UInt8] = []
+        var chunk = 4096
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+            let start = out.count
+            out.append(contentsOf: repeatElement(0, count: chunk))
+            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + start, chunk) }
             if n < 0 {
+                out.removeLast(chunk)
                 if errno == EINTR { continue }
                 throw AtomicFile.posixError("read \(path)")
             }
-            if n == 0 { return out }
-            out.append(contentsOf: chunk[0..<n])
+            out.removeLast(chunk - n)
+            // A short read from a regular file is its end: this saves a zero-length read per file.
+            if n < chunk { return out }
+            chunk *= 2
         }
     }
 

@@ -43,11 +43,17 @@ public enum BarCSV {
             if lineEnd > start && bytes[lineEnd - 1] == 13 { lineEnd -= 1 }
             defer { start = end + 1 }
             if lineEnd == start { continue }
-            split(bytes[start..<lineEnd], into: &fields)
             guard let cols = columns else {
-                columns = try resolveHeader(fields, file: file, line: lineNumber)
+                // Fast path: the header this tool and the original write (read once per day file).
+                if bytes[start..<lineEnd].elementsEqual(canonicalHeader) {
+                    columns = [0, 1, 2, 3, 4, 5]
+                } else {
+                    split(bytes[start..<lineEnd], into: &fields)
+                    columns = try resolveHeader(fields, file: file, line: lineNumber)
+                }
                 continue
             }
+            split(bytes[start..<lineEnd], into: &fields)
             switch parseRow(fields, columns: cols) {
             case .success(let bar): bars.append(bar)
             case .failure(let message): problems.append(CSVRowProblem(line: lineNumber, message: message))
@@ -57,10 +63,12 @@ public enum BarCSV {
         return (bars, problems)
     }
 
+    static let canonicalHeader = Array(header.utf8)
+
     static func resolveHeader(_ fields: [ArraySlice<UInt8>], file: String, line: Int) throws -> [Int] {
         var found = [Int](repeating: -1, count: 6)
         for (index, field) in fields.enumerated() {
-            let name = String(decoding: field, as: UTF8.self).trimmingCharacters(in: .whitespaces).lowercased()
+            let name = String(decoding: field.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
             if let slot = aliases[name], found[slot] < 0 { found[slot] = index }
         }
         let names = ["timestamp", "open", "high", "low", "close", "volume"]
@@ -79,16 +87,20 @@ public enum BarCSV {
         guard let ts = Timestamp.parse(fields[columns[0]]) else {
             return .failure("unparseable timestamp `\(String(decoding: fields[columns[0]], as: UTF8.self))`")
         }
-        var values = [Double](repeating: 0, count: 5)
-        let names = ["open", "high", "low", "close", "volume"]
-        for k in 0..<5 {
-            guard let v = parseDouble(fields[columns[k + 1]]) else {
-                return .failure("\(names[k]) `\(String(decoding: fields[columns[k + 1]], as: UTF8.self))` is not a number")
-            }
-            values[k] = v
+        func value(_ k: Int, _ name: String) -> Result<Double, RowError> {
+            let field = fields[columns[k]]
+            guard let v = parseDouble(field) else { return .failure(RowError(message: "\(name) `\(String(decoding: field, as: UTF8.self))` is not a number")) }
+            return .success(v)
         }
-        return .success(Bar(timestamp: ts, open: values[0], high: values[1], low: values[2], close: values[3], volume: values[4]))
+        do {
+            return .success(Bar(timestamp: ts, open: try value(1, "open").get(), high: try value(2, "high").get(),
+                                low: try value(3, "low").get(), close: try value(4, "close").get(), volume: try value(5, "volume").get()))
+        } catch {
+            return .failure((error as! RowError).message)
+        }
     }
+
+    struct RowError: Error { var message: String }
 
     static func split(_ line: ArraySlice<UInt8>, into fields: inout [ArraySlice<UInt8>]) {
         fields.removeAll(keepingCapacity: true)
@@ -145,9 +157,17 @@ public enum Timestamp {
     /// Accepts `YYYY-MM-DD`, optionally followed by ` ` or `T` and `HH:MM[:SS[.fff]]`, optionally
     /// followed by `Z`, `+HH:MM`, `-HH:MM` or `+HHMM`. No offset means IST.
     public static func parse(_ f: some Collection<UInt8>) -> Int64? {
-        let u = Array(f)
-        guard u.count >= 10, let day = CalendarDay(String(decoding: u[0..<10], as: UTF8.self)) else { return nil }
-        var i = 10
+        f.withContiguousStorageIfAvailable { parse(bytes: $0) } ?? Array(f).withUnsafeBufferPointer { parse(bytes: $0) }
+    }
+
+    static func parse(bytes u: UnsafeBufferPointer<UInt8>) -> Int64? {
+        guard u.count >= 10, u[4] == 45, u[7] == 45 else { return nil }
+        var i = 0
+        guard let y = number(u, &i, 4) else { return nil }
+        i = 5
+        guard let mo = number(u, &i, 2) else { return nil }
+        i = 8
+        guard let d = number(u, &i, 2), let day = CalendarDay(year: y, month: mo, day: d) else { return nil }
         var seconds = 0
         if i < u.count, u[i] == 32 || u[i] == 84 {
             i += 1
@@ -181,7 +201,7 @@ public enum Timestamp {
         return Int64(day.ordinal) * 86_400 + Int64(seconds) - Int64(offset)
     }
 
-    private static func number(_ u: [UInt8], _ i: inout Int, _ count: Int) -> Int? {
+    private static func number(_ u: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ count: Int) -> Int? {
         guard i + count <= u.count else { return nil }
         var v = 0
         for k in i..<(i + count) {

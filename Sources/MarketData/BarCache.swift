@@ -74,8 +74,9 @@ public struct BarCache: Sendable {
         let hi = range.last.adding(days: 1).startEpochSeconds
         var bars: [Bar] = []
         var sorted = true
+        let dirPath = dir.path
         for file in files {
-            let path = dir.appendingPathComponent(file.name).path
+            let path = dirPath + "/" + file.name
             var bytes = try FileBytes.read(path)
             if file.gzipped { bytes = try Gzip.decompress(bytes) }
             let parsed = try BarCSV.parse(bytes, file: path)

@@ -148,7 +148,6 @@ struct BenchScenarios {
                 let elapsed = BenchHarness.seconds(ContinuousClock.now - t)
                 guard report.succeeded else { throw CLIFailure("bench fetch failed: \(FetchReportText.summary(report))") }
                 if k > 0 { samples.append(elapsed) }
-                try? FileManager.default.removeItem(at: cache.root.deletingLastPathComponent())
             }
         } catch {
             await server.stop()
