@@ -71,7 +71,8 @@ public enum BreezeError: ClassifiedError, Equatable {
         case .auth(.expiredSession, _): return "session tokens expire daily: " + login
         case .auth(.unknownAppKey, _): return "check \(BreezeCredentials.apiKeyVariable) against the app registered at https://api.icicidirect.com/apiuser/home"
         case .quota: return "the daily call budget resets at midnight IST; rerun the same command then and it resumes where it stopped"
-        case .rateLimited, .transient: return "rerun the same command; it resumes where it stopped"
+        case .rateLimited: return "rerun the same command; it resumes where it stopped"
+        case .transient: return "check the network (with --provider sandbox: that the sandbox is running at --sandbox-url), then rerun the same command; it resumes where it stopped"
         case .invalidRequest, .malformedAnswer, .noData: return nil
         }
     }

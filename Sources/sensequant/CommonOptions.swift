@@ -1,4 +1,5 @@
 import ArgumentParser
+import Batch
 import Foundation
 import MarketData
 
@@ -14,6 +15,30 @@ struct DataDirOption: ParsableArguments {
     var dataDir: String = "data"
 
     var root: DataRoot { DataRoot(path: dataDir) }
+
+    /// A data root that is a file (or lies under one) can never be read or written: say so
+    /// before any command touches it, instead of failing later with a Foundation error dump.
+    func validate() throws {
+        if let problem = Self.notADirectory(dataDir) {
+            throw ValidationError("--data-dir \(dataDir): \(problem); pass a directory (it is created when missing)")
+        }
+    }
+
+    /// Why `path` cannot be used as a directory, or nil when it is one or can be created.
+    static func notADirectory(_ path: String) -> String? {
+        var url = URL(fileURLWithPath: path).standardizedFileURL
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
+            return isDir.boolValue ? nil : "is a file, not a directory"
+        }
+        while url.path != "/" {
+            url = url.deletingLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir) {
+                return isDir.boolValue ? nil : "\(url.path) is a file, not a directory"
+            }
+        }
+        return nil
+    }
 }
 
 /// `--symbols A B C` | `--symbols-file F` | `--universe nifty100`.
@@ -59,16 +84,125 @@ struct DateRangeOptions: ParsableArguments {
     }
 
     var range: DayRange { DayRange(startDate, endDate) }
+
+    /// The range's NSE trading days: throws when the calendar does not cover it or it holds
+    /// none (a weekend, a holiday), so no command reports success for zero rows.
+    func requireTradingDays(_ calendar: TradingCalendar) throws -> [CalendarDay] {
+        let days = try calendar.tradingDays(in: range)
+        guard !days.isEmpty else {
+            throw UsageError("\(range) holds no NSE trading days (weekend or holidays only)",
+                             fix: "widen --start-date/--end-date to include a trading day")
+        }
+        return days
+    }
 }
 
-/// Prints a classified error as one line and exits non-zero; anything else as a plain error.
-func failCleanly(_ error: Error) -> ExitCode {
-    let text = (error as? CustomStringConvertible)?.description ?? error.localizedDescription
-    FileHandle.standardError.write(Data("error: \(text)\n".utf8))
-    if let classified = error as? ClassifiedError, let remedy = classified.remedy {
-        FileHandle.standardError.write(Data("  fix: \(remedy)\n".utf8))
+/// A bad option value found after parsing (exit 2), printed as one line by `failCleanly`.
+struct UsageError: Error, CustomStringConvertible {
+    var description: String
+    var fix: String?
+    init(_ description: String, fix: String? = nil) {
+        self.description = description
+        self.fix = fix
     }
-    return ExitCode(1)
+}
+
+/// A bad input file or state (exit 1), printed as one line by `failCleanly`.
+struct InputError: Error, CustomStringConvertible {
+    var description: String
+    var fix: String?
+    init(_ description: String, fix: String? = nil) {
+        self.description = description
+        self.fix = fix
+    }
+}
+
+/// Prints any error as ONE line on stderr, `error: WHAT; fix: HOW`, and returns the exit code:
+/// 2 for usage errors (`UsageError`, `ValidationError`), 1 for everything else. Foundation
+/// errors are reduced to their path and reason; control characters and binary junk (a CSV
+/// that is not text) are escaped and long quoted excerpts shortened, so the line stays readable.
+func failCleanly(_ error: Error) -> ExitCode {
+    let (text, fix, code) = ErrorLine.parts(of: error)
+    var line = "error: " + ErrorLine.clean(text)
+    if let fix, !fix.isEmpty { line += "; fix: " + ErrorLine.clean(fix) }
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+    return ExitCode(code)
+}
+
+enum ErrorLine {
+    static func parts(of error: Error) -> (text: String, fix: String?, code: Int32) {
+        switch error {
+        case let e as UsageError:
+            return (e.description, e.fix, 2)
+        case let e as ValidationError:
+            return (e.message, nil, 2)
+        case let e as InputError:
+            return (e.description, e.fix, 1)
+        case let e as ClassifiedError:
+            return (e.description, e.remedy, 1)
+        case let e as CocoaError:
+            return (describe(e as NSError), "check the path: it must exist, be of the right kind (file or directory) and be writable", 1)
+        default:
+            return (String(describing: error), nil, 1)
+        }
+    }
+
+    /// `PATH: reason` from a Foundation file error instead of its `Error Domain=...` dump.
+    static func describe(_ e: NSError) -> String {
+        if let explicit = e.userInfo[NSLocalizedDescriptionKey] as? String { return explicit }
+        let path = (e.userInfo["NSFilePath"] as? String) ?? (e.userInfo[NSURLErrorKey] as? URL)?.path
+        var reason: String
+        if let underlying = e.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
+            reason = String(cString: strerror(Int32(underlying.code)))
+        } else {
+            switch CocoaError.Code(rawValue: e.code) {
+            case .fileNoSuchFile, .fileReadNoSuchFile: reason = "no such file or directory"
+            case .fileWriteFileExists: reason = "a file is in the way"
+            case .fileReadNoPermission, .fileWriteNoPermission: reason = "permission denied"
+            default: reason = "file operation failed (Foundation error \(e.code))"
+            }
+        }
+        return path.map { "\($0): \(reason)" } ?? reason
+    }
+
+    /// One printable line: newlines become `; `, other control and non-printable characters
+    /// are escaped as `\u{XX}`, and a backquoted excerpt is cut after 60 printed characters.
+    static func clean(_ text: String) -> String {
+        let parts = text.split(separator: "`", omittingEmptySubsequences: false)
+        return parts.enumerated().map { k, part in
+            let quoted = k % 2 == 1 && k < parts.count - 1
+            return escape(part, limit: quoted ? 60 : nil)
+        }.joined(separator: "`")
+    }
+
+    private static func escape(_ text: Substring, limit: Int?) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if let limit, out.count >= limit { return out + "…" }
+            let category = scalar.properties.generalCategory
+            switch scalar {
+            case "\n": out += "; "
+            case "\r", "\t": out += " "
+            case _ where category == .control || category == .format || category == .unassigned || category == .privateUse
+                || category == .surrogate || scalar.value == 0xFFFD:
+                out += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// Opens an existing ledger; a file that is not a readable SQLite ledger is named with the fix
+/// instead of surfacing as a bare SQLite error.
+func openLedger(_ root: DataRoot) throws -> Ledger {
+    let path = Ledger.url(in: root).path
+    do {
+        return try Ledger(root: root)
+    } catch {
+        throw InputError("cannot open the batch ledger \(path): \(error)",
+                         fix: "restore it from a backup, or move it aside (sensequant train starts a new one); pass the right --data-dir if this is not it")
+    }
 }
 
 var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }

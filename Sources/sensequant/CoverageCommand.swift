@@ -25,10 +25,13 @@ struct CoverageCommand: ParsableCommand {
     func run() throws {
         let report: [SymbolCoverage]
         do {
-            report = try Coverage.audit(cache: data.root.cache, symbols: selection.resolve(), interval: interval,
+            let symbols = try selection.resolve()
+            guard FileManager.default.fileExists(atPath: data.root.historical.path) else {
+                throw InputError("no bar cache at \(data.root.historical.path)",
+                                 fix: "pass the --data-dir you fetched or imported into, or fill it first with sensequant fetch or sensequant import")
+            }
+            report = try Coverage.audit(cache: data.root.cache, symbols: symbols, interval: interval,
                                         range: dates.range, calendar: TradingCalendar.nse())
-        } catch let error as ValidationError {
-            throw error
         } catch {
             throw failCleanly(error)
         }

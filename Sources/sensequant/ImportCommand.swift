@@ -7,9 +7,7 @@ struct ImportCommand: ParsableCommand {
         commandName: "import",
         abstract: "Validate OHLCV CSV files and write them into the bar cache.",
         discussion: """
-        Every row is checked (timestamp, low <= open/close <= high, volume >= 0, no NaN, no
-        duplicate timestamps). A bad row stops the import with FILE:LINE and nothing is
-        written; --lenient skips bad rows instead and reports how many.
+        Every row is checked (timestamp, low <= open/close <= high, volume >= 0, no NaN, no duplicate timestamps). A bad row stops the import with FILE:LINE and nothing is written; --lenient skips bad rows instead and reports how many.
         """)
 
     @Argument(help: "CSV files (header timestamp,open,high,low,close,volume; aliases and .csv.gz accepted).")
@@ -29,7 +27,14 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         do {
             let symbol = try Symbol.validate(symbol)
-            let result = try CSVImport.validate(files: files.map { URL(fileURLWithPath: $0) }, interval: interval, lenient: lenient)
+            try files.forEach(Self.checkReadable)
+            let result: ImportResult
+            do {
+                result = try CSVImport.validate(files: files.map { URL(fileURLWithPath: $0) }, interval: interval, lenient: lenient)
+            } catch let error as GzipError {
+                throw InputError("\(files.filter { $0.hasSuffix(".gz") }.joined(separator: ", ")): \(error)",
+                                 fix: "re-export the file, or drop the .gz suffix if it is plain CSV")
+            }
             try data.root.cache.write(result.series, symbol: symbol, interval: interval, source: .import,
                                       coveredDays: result.series.days)
             let first = result.series.firstDay.map(\.description) ?? "-"
@@ -40,6 +45,22 @@ struct ImportCommand: ParsableCommand {
             }
         } catch {
             throw failCleanly(error)
+        }
+    }
+
+    /// A directory or a `.gz` that is not gzip is named with the fix before any parsing.
+    static func checkReadable(_ path: String) throws {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return }  // CSVImport names it
+        if isDir.boolValue {
+            throw InputError("\(path) is a directory, not a CSV file", fix: "pass the CSV files themselves, e.g. \(path)/*.csv")
+        }
+        if path.hasSuffix(".gz") {
+            let head = FileHandle(forReadingAtPath: path).map { h in defer { try? h.close() }; return h.readData(ofLength: 2) }
+            if head != Data([0x1F, 0x8B]) {
+                throw InputError("\(path) is not gzip data (it does not start with the gzip magic bytes 1f 8b)",
+                                 fix: "drop the .gz suffix if it is plain CSV, or re-export it with gzip")
+            }
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Batch
 import Foundation
 import MarketData
 import Reports
@@ -25,7 +26,14 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let text: String
         do {
-            let ledger = try ReportWriter.openLedger(root: data.root)
+            var isDir: ObjCBool = false
+            if let output, FileManager.default.fileExists(atPath: output, isDirectory: &isDir), isDir.boolValue {
+                throw UsageError("--output \(output) is a directory", fix: "pass a file path, e.g. \(output)/\(format.fileName)")
+            }
+            guard FileManager.default.fileExists(atPath: Ledger.url(in: data.root).path) else {
+                throw ReportError.noLedger(path: Ledger.url(in: data.root).path)
+            }
+            let ledger = try openLedger(data.root)
             text = try format.render(ReportWriter.model(batchId: batchId, ledger: ledger, dataDirectory: data.dataDir))
         } catch {
             throw failCleanly(error)

@@ -10,9 +10,11 @@ struct SandboxCommand: AsyncParsableCommand {
         abstract: "Run a local Breeze API sandbox (customerdetails + historicalcharts v2) on 127.0.0.1.",
         discussion: """
             Serves bars from a cache directory (--data) or a deterministic synthetic market (--synthetic SEED, the default).
+
             Credentials it accepts: API key `sandbox` (--app-key), session token `sandbox-session` (--session-token), any secret.
-            Point `sensequant fetch --provider sandbox --sandbox-url URL` at it, or the official Python SDK by setting
-            breeze_connect.config.API_URL = URL + "/breezeapi/api/v1/" and BREEZE_NEW_URL = URL + "/api/v2/".
+
+            Point `sensequant fetch --provider sandbox --sandbox-url URL` at it, or the official Python SDK by setting breeze_connect.config.API_URL = URL + "/breezeapi/api/v1/" and BREEZE_NEW_URL = URL + "/api/v2/".
+
             Faults: rate-limit:P, 5xx:P, timeout:P (probabilities), slow:200ms, quota-after:N, empty:SYMBOL[:FROM..TO].
             """)
 
@@ -55,6 +57,19 @@ struct SandboxCommand: AsyncParsableCommand {
     func validate() throws {
         if data != nil && synthetic != nil { throw ValidationError("pass either --data DIR or --synthetic SEED, not both") }
         if data != nil && !gap.isEmpty { throw ValidationError("--gap applies to --synthetic markets; use --fault empty:... with --data") }
+        guard (0...65535).contains(port) else { throw ValidationError("--port \(port) is not a TCP port; pass 1-65535, or 0 for a free one") }
+        if let data {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: data, isDirectory: &isDir), isDir.boolValue else {
+                throw ValidationError("--data \(data) is not a directory; pass a data dir or its historical/ directory (e.g. one made by sensequant synthesize or fetch)")
+            }
+        }
+        for spec in gap where SyntheticGap(parsing: spec) == nil {
+            throw ValidationError("--gap \(spec): expected SYMBOL or SYMBOL:YYYY-MM-DD..YYYY-MM-DD")
+        }
+        do { _ = try FaultPlan.parse(fault) } catch { throw ValidationError(String(describing: error)) }
+        guard hangSeconds.isFinite, hangSeconds >= 0 else { throw ValidationError("--hang-seconds must be 0 or more") }
+        guard retryAfter.isFinite, retryAfter >= 0 else { throw ValidationError("--retry-after must be 0 or more") }
     }
 
     func run() async throws {
@@ -62,6 +77,10 @@ struct SandboxCommand: AsyncParsableCommand {
         do {
             server = try await SandboxServer.start(try configuration())
         } catch {
+            let text = String(describing: error)
+            if text.contains("Address already in use") || text.contains("errno: 98") {
+                throw failCleanly(InputError("port \(port) on 127.0.0.1 is already in use", fix: "pass another --port, or --port 0 for a free one"))
+            }
             throw failCleanly(error)
         }
         print("Breeze sandbox listening on \(server.baseURL)")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Batch
 import Foundation
 import MarketData
+import Reports
 
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,20 +17,19 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         do {
             guard FileManager.default.fileExists(atPath: Ledger.url(in: data.root).path) else {
+                if batchId != nil { throw ReportError.noLedger(path: Ledger.url(in: data.root).path) }
                 print("no batches yet in \(data.root.url.path) (start one with: sensequant train ...)")
                 return
             }
-            let ledger = try Ledger(root: data.root)
+            let ledger = try openLedger(data.root)
             if let id = batchId {
                 guard let batch = try ledger.batch(id: id) else {
-                    throw ValidationError("no batch \(id) in \(ledger.path.path); run `sensequant status` to list batches")
+                    throw ReportError.unknownBatch(id: id, ledgerPath: ledger.path.path)
                 }
                 print(try BatchStatusText.detail(batch, windows: ledger.windows(batchId: id), attempts: ledger.attempts(batchId: id)))
             } else {
                 print(BatchStatusText.list(try ledger.batches()))
             }
-        } catch let error as ValidationError {
-            throw error
         } catch {
             throw failCleanly(error)
         }

@@ -8,8 +8,8 @@ struct SynthesizeCommand: ParsableCommand {
         commandName: "synthesize",
         abstract: "Write a deterministic synthetic market straight into a cache (for tests, benchmarks and drills).",
         discussion: """
-        The bars are marked `synthetic` in the cache manifest, and the cache refuses to mix them
-        with real (fetched or imported) data. Use a separate --data-dir.
+        The bars are marked `synthetic` in the cache manifest, and the cache refuses to mix them with real (fetched or imported) data. Use a separate --data-dir.
+
         Example: sensequant synthesize --universe nifty100 --start-date 2023-06-01 --end-date 2025-01-31 \\
                  --gap SBIN:2024-01-01..2024-12-31 --data-dir /tmp/synthetic
         """)
@@ -37,12 +37,11 @@ struct SynthesizeCommand: ParsableCommand {
     func run() throws {
         do {
             let symbols = try selection.resolve()
+            _ = try dates.requireTradingDays(TradingCalendar.nse())
             let listing = try SymbolMappings.load(dataDir: data.root.url).listingDates
             let market = try SyntheticMarket(seed: seed, gaps: gap.compactMap(SyntheticGap.init(parsing:)), listingDates: listing)
             try market.writeCache(to: data.root.cache, symbols: symbols, range: dates.range, interval: interval)
             print("wrote synthetic \(interval.rawValue) bars for \(symbols.count) symbols, \(dates.range), seed \(seed), into \(data.root.historical.path)")
-        } catch let error as ValidationError {
-            throw error
         } catch {
             throw failCleanly(error)
         }

@@ -37,6 +37,10 @@ struct TrainWindowCommand: ParsableCommand {
         do {
             let symbol = try Symbol.validate(symbol)
             let window = DayRange(start, end)
+            // Outside the calendar no fetch can help: say so instead of "No data ... run: sensequant fetch".
+            guard try !TradingCalendar.nse().tradingDays(in: window).isEmpty else {
+                throw UsageError("--start \(start) --end \(end) holds no NSE trading days", fix: "pass a window that includes trading days")
+            }
             let config = try teacher.teacherConfig()
             let bars = try data.root.cache.load(symbol: symbol, interval: .oneDay, range: Self.barsToLoad(window, config: config))
             let trainer = try WindowTrainer()
