@@ -22,7 +22,7 @@ public final class BatchSession: @unchecked Sendable {
     public let parameters: BatchParameters
     public var batchDir: URL { URL(fileURLWithPath: batch.batchDir) }
 
-    init(root: DataRoot, ledger: Ledger, calendar: TradingCalendar, listingDates: [String: CalendarDay],
+    init(root: DataRoot, ledger: Ledger, calendar: TradingCalendar, mappings: SymbolMappings,
          parameters: BatchParameters, batch: BatchRecord) {
         self.root = root
         self.parameters = parameters
@@ -30,14 +30,15 @@ public final class BatchSession: @unchecked Sendable {
         self.calendar = calendar
         self.batch = batch
         self.run = batch.runs
-        self.preflight = Preflight(teacher: parameters.teacherConfig, calendar: calendar, listingDates: listingDates,
-                                   dataDirFlag: root.dataDirFlag)
+        self.preflight = Preflight(teacher: parameters.teacherConfig, calendar: calendar, listingDates: mappings.listingDates,
+                                   dataDirFlag: root.dataDirFlag,
+                                   unmapped: Set(batch.decodedSymbols().filter { mappings.breezeCode(for: $0) == nil }))
     }
 
     // MARK: Creating and resuming
 
     /// Plans the windows and records the new batch (every window `pending`).
-    public static func create(root: DataRoot, ledger: Ledger, calendar: TradingCalendar, listingDates: [String: CalendarDay],
+    public static func create(root: DataRoot, ledger: Ledger, calendar: TradingCalendar, mappings: SymbolMappings,
                               symbols: [String], universe: String?,
                               parameters: BatchParameters, workers: Int, now: Date = Date()) throws -> BatchSession {
         let planned = WindowPlanner.plan(symbols: symbols, start: parameters.startDate, end: parameters.endDate,
@@ -55,12 +56,12 @@ public final class BatchSession: @unchecked Sendable {
         try FileManager.default.createDirectory(atPath: batch.batchDir, withIntermediateDirectories: true)
         let windows = planned.enumerated().map { WindowRecord(batchId: id, ordinal: $0, window: $1) }
         try ledger.create(batch, windows: windows)
-        return BatchSession(root: root, ledger: ledger, calendar: calendar, listingDates: listingDates,
+        return BatchSession(root: root, ledger: ledger, calendar: calendar, mappings: mappings,
                             parameters: parameters, batch: batch)
     }
 
     /// Reopens a batch to rerun exactly the windows that did not succeed.
-    public static func resume(root: DataRoot, ledger: Ledger, calendar: TradingCalendar, listingDates: [String: CalendarDay],
+    public static func resume(root: DataRoot, ledger: Ledger, calendar: TradingCalendar, mappings: SymbolMappings,
                               batchId: String, workers: Int,
                               now: Date = Date()) throws -> BatchSession {
         guard var batch = try ledger.batch(id: batchId) else {
@@ -80,7 +81,7 @@ public final class BatchSession: @unchecked Sendable {
             try ledger.save(w)
         }
         removeAbandonedArtifacts(in: URL(fileURLWithPath: batch.batchDir))
-        return BatchSession(root: root, ledger: ledger, calendar: calendar, listingDates: listingDates,
+        return BatchSession(root: root, ledger: ledger, calendar: calendar, mappings: mappings,
                             parameters: try batch.decodedParameters(), batch: batch)
     }
 
@@ -153,12 +154,11 @@ public final class BatchSession: @unchecked Sendable {
     /// the policy (a strict preflight that found skips ends the batch as `failed`, resumable).
     @discardableResult
     public func finish(interrupted: Bool, started: Date, status: BatchStatus? = nil, now: Date = Date()) throws -> BatchRecord {
-        let windows = try windows()
-        let attempts = try ledger.attempts(batchId: batch.id)
-        batch.succeeded = windows.filter { $0.status == .success }.count
-        batch.failed = windows.filter { $0.status == .failed }.count
-        batch.skipped = windows.filter { $0.status == .skipped }.count
-        batch.retries = attempts.count - windows.filter { $0.attempts > 0 }.count
+        let counted = try ledger.batch(id: batch.id)!
+        batch.succeeded = counted.succeeded
+        batch.failed = counted.failed
+        batch.skipped = counted.skipped
+        batch.retries = counted.retries
         batch.status = status ?? StatusPolicy.status(succeeded: batch.succeeded, failed: batch.failed,
                                                      maxFailureRate: parameters.maxFailureRate, interrupted: interrupted)
         batch.finishedAt = now

@@ -89,12 +89,19 @@ public final class Ledger: Sendable {
         }
     }
 
+    /// Saves the batch's own fields; its counters always come from its windows.
     public func save(_ batch: BatchRecord) throws {
-        try pool.write { db in try batch.update(db) }
+        try pool.write { db in
+            try batch.update(db)
+            try Ledger.refreshCounts(db, batchId: batch.id)
+        }
     }
 
     public func save(_ window: WindowRecord) throws {
-        try pool.write { db in try window.update(db) }
+        try pool.write { db in
+            try window.update(db)
+            try Ledger.refreshCounts(db, batchId: window.batchId)
+        }
     }
 
     /// A finished attempt and the window's new state, in one transaction.
@@ -102,7 +109,20 @@ public final class Ledger: Sendable {
         try pool.write { db in
             try attempt.upsert(db)
             try window.update(db)
+            try Ledger.refreshCounts(db, batchId: window.batchId)
         }
+    }
+
+    /// Keeps the batch row's counters true while it runs, so a killed batch still shows them.
+    static func refreshCounts(_ db: Database, batchId: String) throws {
+        try db.execute(sql: """
+            UPDATE batches SET
+              succeeded = (SELECT COUNT(*) FROM windows WHERE batchId = ?1 AND status = 'success'),
+              skipped = (SELECT COUNT(*) FROM windows WHERE batchId = ?1 AND status = 'skipped'),
+              failed = (SELECT COUNT(*) FROM windows WHERE batchId = ?1 AND status = 'failed'),
+              retries = (SELECT COALESCE(SUM(MAX(attempts - 1, 0)), 0) FROM windows WHERE batchId = ?1)
+            WHERE id = ?1
+            """, arguments: [batchId])
     }
 
     // MARK: Reading

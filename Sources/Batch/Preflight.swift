@@ -15,8 +15,12 @@ public struct Preflight: Sendable {
     public var listingDates: [String: CalendarDay]
     /// ` --data-dir PATH` for the printed fix commands (empty for the default root).
     public var dataDirFlag: String
+    /// Symbols without a Breeze code: a fetch cannot fix them, so their fix says what can.
+    public var unmapped: Set<String>
 
-    public init(teacher: TeacherConfig, calendar: TradingCalendar, listingDates: [String: CalendarDay], dataDirFlag: String) {
+    public init(teacher: TeacherConfig, calendar: TradingCalendar, listingDates: [String: CalendarDay], dataDirFlag: String,
+                unmapped: Set<String> = []) {
+        self.unmapped = unmapped
         self.teacher = teacher
         self.calendar = calendar
         self.listingDates = listingDates
@@ -41,7 +45,7 @@ public struct Preflight: Sendable {
         let inWindow = bars.slice(range)
         if inWindow.isEmpty {
             return .skip(.dataMissing, reason: "No data returned for \(symbol): the cache has no bars in \(range)",
-                         remedy: fetchCommand([symbol], range))
+                         remedy: unmapped.contains(symbol) ? unmappedRemedy([symbol]) : fetchCommand([symbol], range))
         }
         if teacher.labelLookahead, let pending = pendingFuture(window, bars: bars) {
             return pending
@@ -78,6 +82,14 @@ public struct Preflight: Sendable {
     public func fetchCommand(_ symbols: [String], _ range: DayRange) -> String {
         let r = dataRange(for: [range]) ?? range
         return "sensequant fetch --symbols \(symbols.joined(separator: " ")) --start-date \(r.first) --end-date \(r.last)\(dataDirFlag)"
+    }
+
+    /// What fixes missing data for symbols that have no Breeze code.
+    public func unmappedRemedy(_ symbols: [String]) -> String {
+        let list = symbols.joined(separator: " ")
+        return "\(list): no Breeze code, so fetch cannot get them; add codes to symbol_mappings.json in the data dir "
+            + "(or run: sensequant universe import-security-master NSEScripMaster.txt\(dataDirFlag)), "
+            + "or load bars with: sensequant import FILE --symbol SYMBOL\(dataDirFlag)"
     }
 
     /// The trading day `n` sessions after `day` (falls back to calendar days outside the calendar).

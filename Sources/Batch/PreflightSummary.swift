@@ -7,8 +7,11 @@ public struct PreflightSummary: Sendable, Equatable {
         public var windows: Int
         public var symbols: [String]
         public var range: DayRange
-        /// The fetch (or other step) that fixes every window of the group, when there is one.
+        /// The fetch that fixes the group's symbols that have a Breeze code, when there is one.
         public var command: String?
+        public var fetchableSymbols: [String]
+        /// Everything that fixes the group, as printed.
+        public var fix: String?
     }
 
     public var ready: Int
@@ -33,8 +36,14 @@ public struct PreflightSummary: Sendable, Equatable {
             let ranges = ws.compactMap { $0.window?.range }
             let range = DayRange(ranges.map(\.first).min()!, ranges.map(\.last).max()!)
             let fixable: Set<FailureClass> = [.dataMissing, .insufficientData, .pendingFutureData]
+            let fetchable = symbols.filter { !preflight.unmapped.contains($0) }
+            let unmapped = symbols.filter { preflight.unmapped.contains($0) }
+            var fixes: [String] = []
+            if fixable.contains(c) && !fetchable.isEmpty { fixes.append("run: " + preflight.fetchCommand(fetchable, range)) }
+            if fixable.contains(c) && !unmapped.isEmpty { fixes.append(preflight.unmappedRemedy(unmapped)) }
             return Group(failureClass: c, windows: ws.count, symbols: symbols, range: range,
-                         command: fixable.contains(c) ? preflight.fetchCommand(symbols, range) : nil)
+                         command: fixable.contains(c) && !fetchable.isEmpty ? preflight.fetchCommand(fetchable, range) : nil,
+                         fetchableSymbols: fetchable, fix: fixes.isEmpty ? nil : fixes.joined(separator: "; "))
         }
     }
 
@@ -52,7 +61,7 @@ public struct PreflightSummary: Sendable, Equatable {
             default: what = "\(who) cannot train in \(g.range) (\(g.failureClass.rawValue))"
             }
             let windows = "\(g.windows) window\(g.windows == 1 ? "" : "s") skipped"
-            let fix = g.command.map { " — run: \($0)" } ?? ""
+            let fix = g.fix.map { " — \($0)" } ?? ""
             return "\(what) (\(windows)): \(g.symbols.joined(separator: ", "))\(fix)"
         }
     }

@@ -9,6 +9,7 @@ import Teacher
 /// Drives one run of a batch and says what is happening at each stage.
 struct BatchDriver {
     let session: BatchSession
+    let trainer: WindowTrainer
     let out: BatchConsole
     let workers: Int
     let preflight: Bool
@@ -19,10 +20,25 @@ struct BatchDriver {
     /// With `--auto-fetch`: fetches what preflight finds missing, then preflight runs again.
     var autoFetch: Fetcher? = nil
 
+    /// Runs the batch; if anything fails on the way, the batch is left `interrupted` (resumable), never `running`.
     func run() async throws -> BatchStatus {
+        do {
+            return try await runStages()
+        } catch {
+            out.finishLiveLine()
+            if let final = try? session.finish(interrupted: true, started: started) {
+                try? writeOutputs(final)
+                out.say("batch \(final.id) stopped: \(error); to continue: sensequant train --resume \(final.id)\(dataDirFlag)")
+            }
+            throw error
+        }
+    }
+
+    private func runStages() async throws -> BatchStatus {
         let batch = session.batch
         out.say("batch \(batch.id)", event: "batch", fields: ["batch_id": batch.id, "run": batch.runs])
-        out.say("  directory \(batch.batchDir)\n  ledger    \(session.ledger.path.path)")
+        out.say("  directory \(batch.batchDir)")
+        out.say("  ledger    \(session.ledger.path.path)")
         let pending = try session.pendingWindows()
         var bars = try session.loadBars(for: pending)
         var ready = pending
@@ -55,13 +71,13 @@ struct BatchDriver {
             out.say("nothing to train")
             return false
         }
-        out.say("training \(windows.count) windows with \(workers) worker\(workers == 1 ? "" : "s")")
+        out.say("training \(windows.count) window\(windows.count == 1 ? "" : "s") with \(workers) worker\(workers == 1 ? "" : "s")")
         let cancellation = CancellationFlag()
         let trap = SignalTrap(cancellation: cancellation) { [out] in
             out.say("interrupt: finishing running windows, starting no more (again to quit at once)")
         }
         defer { trap.release() }
-        var trainer: WindowTraining = TeacherTraining(trainer: try WindowTrainer(), config: session.parameters.teacherConfig)
+        var trainer: WindowTraining = TeacherTraining(trainer: self.trainer, config: session.parameters.teacherConfig)
         if !faults.isEmpty { trainer = FaultInjectingTraining(base: trainer, faults: faults) }
         out.trainingStarted()
         try session.train(windows, bars: bars, trainer: trainer, workers: workers, cancellation: cancellation,
@@ -77,8 +93,8 @@ struct BatchDriver {
         var fetched = 0
         for g in groups {
             guard let range = session.preflight.dataRange(for: [g.range]) else { continue }
-            out.say("auto-fetch: \(g.symbols.joined(separator: " ")) \(range) (\(g.failureClass.rawValue))", event: "auto-fetch")
-            let report = try await fetcher.fetch(symbols: g.symbols, range: range, interval: session.parameters.interval)
+            out.say("auto-fetch: \(g.fetchableSymbols.joined(separator: " ")) \(range) (\(g.failureClass.rawValue))", event: "auto-fetch")
+            let report = try await fetcher.fetch(symbols: g.fetchableSymbols, range: range, interval: session.parameters.interval)
             for line in FetchReportText.summary(report).split(separator: "\n") { out.say("  " + line) }
             fetched += report.daysFetched
             if report.stoppedBy != nil { break }
@@ -111,7 +127,8 @@ struct BatchDriver {
 
     private func summarize(_ b: BatchRecord) {
         let p = session.parameters
-        let perWindow = b.attempted > 0 ? b.durationSeconds / Double(b.total) : 0
+        // Time per window trained or failed: skips take no training time.
+        let perWindow = b.attempted > 0 ? b.durationSeconds / Double(b.attempted) : 0
         out.say(String(format: "status %@: %d trained, %d skipped, %d failed of %d windows; %d retries",
                        b.status.rawValue, b.succeeded, b.skipped, b.failed, b.total, b.retries),
                 event: "finished", fields: ["status": b.status.rawValue, "succeeded": b.succeeded, "skipped": b.skipped,

@@ -6,6 +6,7 @@ import Foundation
 import Ingest
 import MarketData
 import SyntheticMarket
+import Teacher
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -86,19 +87,20 @@ struct DemoCommand: AsyncParsableCommand {
         step(4, "train \(trainStart)..\(trainEnd), 180-day windows")
         let ledger = try Ledger(root: root)
         let session = try BatchSession.create(
-            root: root, ledger: ledger, calendar: try TradingCalendar.nse(), listingDates: mappings.listingDates,
+            root: root, ledger: ledger, calendar: try TradingCalendar.nse(), mappings: mappings,
             symbols: universe, universe: symbols.isEmpty ? "nifty100" : nil,
             parameters: BatchParameters(startDate: trainStart, endDate: trainEnd), workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
         let console = BatchConsole(format: .text, logURL: session.batchDir.appendingPathComponent("train.log"))
         try session.setLogPath(session.batchDir.appendingPathComponent("train.log").path)
-        let status = try await BatchDriver(session: session, out: console, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount,
+        let status = try await BatchDriver(session: session, trainer: try WindowTrainer(), out: console, workers: workers ?? ProcessInfo.processInfo.activeProcessorCount,
                                      preflight: true, strictPreflight: false, faults: [], backoff: Backoff(), started: Date()).run()
 
         step(5, "summary")
         let b = session.batch
         print("  batch \(b.id): \(b.status.rawValue); \(b.succeeded) windows trained, \(b.skipped) skipped, \(b.failed) failed")
         print("  report: \(session.batchDir.appendingPathComponent("report.html").path)")
-        print(String(format: "  demo finished in %.1f s; rerun it to see the fetch reuse the cache", Date().timeIntervalSince(started)))
+        let reuse = cachedDays > 0 ? "the fetch reused the cache" : "rerun it to see the fetch reuse the cache"
+        print(String(format: "  demo finished in %.1f s; %@", Date().timeIntervalSince(started), reuse))
         throw ExitCode(StatusPolicy.exitCode(for: status))
     }
 

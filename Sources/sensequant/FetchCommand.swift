@@ -26,18 +26,6 @@ struct FetchCommand: AsyncParsableCommand {
 
     @OptionGroup var data: DataDirOption
 
-    func validate() throws {
-        if source.provider == .sandbox {
-            guard let url = URL(string: source.sandboxUrl), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
-                  let host = url.host, !host.isEmpty else {
-                throw ValidationError("--sandbox-url \(source.sandboxUrl) is not an http(s) URL; pass the one `sensequant sandbox` prints, e.g. http://127.0.0.1:8765")
-            }
-        }
-        if source.timeout.isNaN || source.timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
-        if let n = source.requestsPerMinute, n < 1 { throw ValidationError("--requests-per-minute must be at least 1") }
-        if let n = source.dailyBudget, n < 1 { throw ValidationError("--daily-budget must be at least 1") }
-    }
-
     func run() async throws {
         let report: FetchReport
         do {

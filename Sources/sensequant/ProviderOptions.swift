@@ -26,6 +26,18 @@ struct ProviderOptions: ParsableArguments {
     @Option(name: .long, help: "Seconds to wait for one answer.")
     var timeout = 30.0
 
+    func validate() throws {
+        if provider == .sandbox {
+            guard let url = URL(string: sandboxUrl), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+                  let host = url.host, !host.isEmpty else {
+                throw ValidationError("--sandbox-url \(sandboxUrl) is not an http(s) URL; pass the one `sensequant sandbox` prints, e.g. http://127.0.0.1:8765")
+            }
+        }
+        if timeout.isNaN || timeout <= 0 { throw ValidationError("--timeout must be a positive number of seconds") }
+        if let n = requestsPerMinute, n < 1 { throw ValidationError("--requests-per-minute must be at least 1") }
+        if let n = dailyBudget, n < 1 { throw ValidationError("--daily-budget must be at least 1") }
+    }
+
     /// A fetcher writing into `root`'s cache. Live Breeze without credentials fails here, before any request.
     func makeFetcher(root: DataRoot) throws -> Fetcher {
         let isSandbox = provider == .sandbox

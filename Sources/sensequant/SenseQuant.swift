@@ -22,21 +22,29 @@ struct SenseQuant: AsyncParsableCommand {
         ]
     )
 
-    /// Usage errors exit with 2 (the original's convention), not ArgumentParser's 64.
+    /// Usage errors exit with 2 (the original's convention), not ArgumentParser's 64. Parse
+    /// errors print the subcommand's usage; a usage error found while running prints one line.
     static func main() async {
+        var command: ParsableCommand
         do {
-            var command = try parseAsRoot()
+            command = try parseAsRoot()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+        do {
             if var asyncCommand = command as? AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
+        } catch let error as ValidationError {
+            FileHandle.standardError.write(Data("error: \(error.message)\n".utf8))
+            Foundation.exit(2)
         } catch {
-            let code = exitCode(for: error)
-            if code == .validationFailure {
-                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
-                Foundation.exit(2)
-            }
             exit(withError: error)
         }
     }

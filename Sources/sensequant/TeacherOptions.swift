@@ -25,7 +25,9 @@ struct TeacherOptions: ParsableArguments {
 
     func validateValues() throws {
         if let h = forecastHorizon, h < 1 { throw ValidationError("--forecast-horizon must be at least 1 bar") }
-        if let t = threshold, !t.isFinite { throw ValidationError("--threshold must be a number") }
+        if let t = threshold, !(t > -1 && t < 1) {
+            throw ValidationError("--threshold \(t) must be a forward return between -1 and 1 (e.g. 0.02 for +2%)")
+        }
         do { _ = try overrides() } catch { throw ValidationError(String(describing: error)) }
     }
 

@@ -84,17 +84,30 @@ struct TrainCommand: AsyncParsableCommand {
         let ledger: Ledger
         let session: BatchSession
         var fetcher: Fetcher?
+        let trainer: WindowTrainer
         do {
-            if autoFetch { fetcher = try source.makeFetcher(root: root) }
-            ledger = try Ledger(root: root)
+            // Everything that can be refused is checked before the ledger is touched, so a bad
+            // flag, a missing library or an uncovered date leaves nothing behind.
             let calendar = try TradingCalendar.nse()
-            let listing = try SymbolMappings.load(dataDir: root.url).listingDates
+            if let s = startDate, let e = endDate { _ = try calendar.tradingDays(in: DayRange(s, e)) }
+            trainer = try WindowTrainer()
+            if let overrides = try? teacher.overrides() {
+                do { _ = try TeacherParameters.resolve(overrides: overrides, library: trainer.library) }
+                catch { throw ValidationError(String(describing: error)) }
+            }
+            if autoFetch { fetcher = try source.makeFetcher(root: root) }
+            let mappings = try SymbolMappings.load(dataDir: root.url)
             if let id = resume {
+                guard FileManager.default.fileExists(atPath: Ledger.url(in: root).path) else {
+                    throw UsageError("no batch \(id): there is no ledger in \(root.url.path)", fix: "pass the --data-dir the batch ran with; sensequant status lists batches")
+                }
+                ledger = try openLedger(root)
                 try checkResumeConflicts(ledger: ledger, batchId: id)
-                session = try BatchSession.resume(root: root, ledger: ledger, calendar: calendar, listingDates: listing,
+                session = try BatchSession.resume(root: root, ledger: ledger, calendar: calendar, mappings: mappings,
                                                   batchId: id, workers: effectiveWorkers)
             } else {
-                session = try BatchSession.create(root: root, ledger: ledger, calendar: calendar, listingDates: listing,
+                ledger = try openLedger(root)
+                session = try BatchSession.create(root: root, ledger: ledger, calendar: calendar, mappings: mappings,
                                                   symbols: selection.resolve(), universe: selection.universe,
                                                   parameters: try newParameters(), workers: effectiveWorkers)
             }
@@ -105,7 +118,7 @@ struct TrainCommand: AsyncParsableCommand {
         }
         let out = BatchConsole(format: logFormat, logURL: session.batchDir.appendingPathComponent("train.log"))
         try? session.setLogPath(session.batchDir.appendingPathComponent("train.log").path)
-        var driver = BatchDriver(session: session, out: out, workers: effectiveWorkers, preflight: !noPreflight,
+        var driver = BatchDriver(session: session, trainer: trainer, out: out, workers: effectiveWorkers, preflight: !noPreflight,
                                  strictPreflight: strictPreflight, faults: injectFault.compactMap(FaultInjectingTraining.Fault.init),
                                  backoff: Backoff(base: retryBaseDelay), started: started)
         driver.autoFetch = fetcher
@@ -157,12 +170,14 @@ enum ParameterDiff {
             ("--forecast-horizon", "\(recorded.forecastHorizon)", "\(asked.forecastHorizon)"),
             ("--threshold", "\(recorded.threshold)", "\(asked.threshold)"),
             ("--split", recorded.split, asked.split),
-            ("warm-up", "\(recorded.warmup)", "\(asked.warmup)"),
-            ("label look-ahead", "\(recorded.labelLookahead)", "\(asked.labelLookahead)"),
+            ("warm-up (--no-warmup, --original-teacher)", onOff(recorded.warmup), onOff(asked.warmup)),
+            ("label look-ahead (--no-label-lookahead, --original-teacher)", onOff(recorded.labelLookahead), onOff(asked.labelLookahead)),
             ("--param", "\(recorded.lightgbmOverrides.sorted { $0.key < $1.key })", "\(asked.lightgbmOverrides.sorted { $0.key < $1.key })"),
             ("--max-failure-rate", "\(recorded.maxFailureRate)", "\(asked.maxFailureRate)"),
             ("--max-attempts", "\(recorded.maxAttempts)", "\(asked.maxAttempts)"),
         ]
         return pairs.filter { $0.1 != $0.2 }.map { "\($0.0) \($0.2) conflicts with the recorded \($0.1)" }
     }
+
+    static func onOff(_ b: Bool) -> String { b ? "on" : "off" }
 }

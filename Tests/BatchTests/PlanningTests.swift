@@ -36,6 +36,8 @@ func day(_ s: String) -> CalendarDay { CalendarDay(s)! }
         #expect(StatusPolicy.status(succeeded: 85, failed: 15, maxFailureRate: 0.15, interrupted: false) == .partial)
         #expect(StatusPolicy.status(succeeded: 84, failed: 16, maxFailureRate: 0.15, interrupted: false) == .failed)
         #expect(StatusPolicy.status(succeeded: 0, failed: 0, maxFailureRate: 0.15, interrupted: true) == .interrupted)
+        // Every window skipped: nothing trained is not a success.
+        #expect(StatusPolicy.status(succeeded: 0, failed: 0, maxFailureRate: 0.15, interrupted: false) == .failed)
         #expect(StatusPolicy.exitCode(for: .completed) == 0)
         #expect(StatusPolicy.exitCode(for: .partial) == 0)
         #expect(StatusPolicy.exitCode(for: .failed) == 1)
