@@ -33,7 +33,8 @@ public enum BarCSV {
         var columns: [Int]? = nil   // column index for timestamp, open, high, low, close, volume
         var lineNumber = 0
         var fields: [ArraySlice<UInt8>] = []
-        var start = 0
+        // A UTF-8 byte-order mark (spreadsheet exports) is not part of the header.
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         let n = bytes.count
         while start < n {
             var end = start

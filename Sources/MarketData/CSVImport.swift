@@ -11,7 +11,10 @@ public struct ImportResult: Sendable {
 /// Validates bar files before anything is written: parseable timestamps, consistent OHLC
 /// (low <= open, close <= high), non-negative volume, no NaN or infinity, no duplicate timestamps.
 public enum CSVImport {
-    public static func validate(files: [URL], interval: Interval, lenient: Bool) throws -> ImportResult {
+    /// With a `calendar`, a bar on a day the exchange was closed is a bad row (days outside the
+    /// calendar's years cannot be checked and pass).
+    public static func validate(files: [URL], interval: Interval, lenient: Bool,
+                                calendar: TradingCalendar? = nil) throws -> ImportResult {
         var seen: [Int64: String] = [:]
         var bars: [Bar] = []
         var skipped: [CSVError] = []
@@ -32,7 +35,7 @@ public enum CSVImport {
                 var bar = raw
                 if interval == .oneDay { bar.timestamp = bar.day.startEpochSeconds }
                 let location = "\(path):\(lines[k])"
-                if let problem = check(bar) {
+                if let problem = check(bar) ?? closedDay(bar.day, calendar) {
                     problems.append(CSVError(file: path, line: lines[k], message: problem))
                 } else if let first = seen[bar.timestamp] {
                     problems.append(CSVError(file: path, line: lines[k], message: "duplicate timestamp \(IST.format(bar.timestamp)) (first at \(first))"))
@@ -65,6 +68,12 @@ public enum CSVImport {
         if b.close < b.low || b.close > b.high { return "close \(b.close) outside low..high \(b.low)..\(b.high)" }
         if b.volume < 0 { return "negative volume \(b.volume)" }
         return nil
+    }
+
+    static func closedDay(_ day: CalendarDay, _ calendar: TradingCalendar?) -> String? {
+        guard let calendar, let open = try? calendar.isTradingDay(day), !open else { return nil }
+        let why = calendar.closure(on: day) ?? (day.isWeekend ? "a weekend" : "closed")
+        return "\(day) is not an NSE trading day (\(why))"
     }
 
     /// 1-based line numbers of the data rows (after the header, skipping blank lines and `excluding`).

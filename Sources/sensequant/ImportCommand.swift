@@ -30,7 +30,8 @@ struct ImportCommand: ParsableCommand {
             try files.forEach(Self.checkReadable)
             let result: ImportResult
             do {
-                result = try CSVImport.validate(files: files.map { URL(fileURLWithPath: $0) }, interval: interval, lenient: lenient)
+                result = try CSVImport.validate(files: files.map { URL(fileURLWithPath: $0) }, interval: interval, lenient: lenient,
+                                                calendar: try TradingCalendar.nse())
             } catch let error as GzipError {
                 throw InputError("\(files.filter { $0.hasSuffix(".gz") }.joined(separator: ", ")): \(error)",
                                  fix: "re-export the file, or drop the .gz suffix if it is plain CSV")
@@ -39,7 +40,7 @@ struct ImportCommand: ParsableCommand {
                                       coveredDays: result.series.days)
             let first = result.series.firstDay.map(\.description) ?? "-"
             let last = result.series.lastDay.map(\.description) ?? "-"
-            print("imported \(result.series.count) bars of \(symbol) \(interval.rawValue) (\(first)..\(last)) into \(data.root.cache.directory(symbol: symbol, interval: interval).path)")
+            print("imported \(result.series.count) bar\(result.series.count == 1 ? "" : "s") of \(symbol) \(interval.rawValue) (\(first)..\(last)) into \(data.root.cache.directory(symbol: symbol, interval: interval).path)")
             if !result.skipped.isEmpty {
                 print("skipped \(result.skipped.count) bad row(s); first: \(result.skipped[0].description)")
             }

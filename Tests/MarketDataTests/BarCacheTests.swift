@@ -130,6 +130,22 @@ import Testing
         #expect(lenient.skipped[2].message.contains("close is nan"))
     }
 
+    @Test func barsOnClosedDaysAreBadRowsAndAByteOrderMarkIsFine() throws {
+        let dir = try makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let f = dir.appendingPathComponent("closed.csv")
+        // BOM, then 2024-01-05 (Friday, open), 2024-01-06 (Saturday), 2024-01-26 (Republic Day).
+        let text = "\u{FEFF}timestamp,open,high,low,close,volume\n2024-01-05,10,11,9,10,1\n2024-01-06,10,11,9,10,1\n2024-01-26,10,11,9,10,1\n"
+        try text.write(to: f, atomically: true, encoding: .utf8)
+        let calendar = try TradingCalendar.nse()
+        let e = #expect(throws: CSVError.self) { try CSVImport.validate(files: [f], interval: .oneDay, lenient: false, calendar: calendar) }
+        #expect(e?.line == 3)
+        #expect(e?.message.hasPrefix("2024-01-06 is not an NSE trading day (a weekend)") == true)
+        let lenient = try CSVImport.validate(files: [f], interval: .oneDay, lenient: true, calendar: calendar)
+        #expect(lenient.series.count == 1)
+        #expect(lenient.skipped.map(\.line) == [3, 4])
+    }
+
     @Test func missingColumnAndMissingFileAreErrors() throws {
         let dir = try makeTemporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
