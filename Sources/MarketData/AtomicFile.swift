@@ -90,22 +90,21 @@ public enum FileBytes {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw AtomicFile.posixError("open \(path)") }
         defer { close(fd) }
-        var out: [UInt8] = []
-        var chunk = 4096
+        var out = [UInt8](repeating: 0, count: 4096)
+        var used = 0
         while true {
-            let start = out.count
-            out.append(contentsOf: repeatElement(0, count: chunk))
-            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + start, chunk) }
+            if used == out.count { out += [UInt8](repeating: 0, count: out.count) }
+            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + used, $0.count - used) }
             if n < 0 {
-                out.removeLast(chunk)
                 if errno == EINTR { continue }
                 throw AtomicFile.posixError("read \(path)")
             }
-            out.removeLast(chunk - n)
+            used += n
             // A short read from a regular file is its end: this saves a zero-length read per file.
-            if n < chunk { return out }
-            chunk *= 2
+            if n == 0 || used < out.count { break }
         }
+        out.removeSubrange(used...)
+        return out
     }
 
     /// Names in a directory (no `.`/`..`), or [] when it does not exist.

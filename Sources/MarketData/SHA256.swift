@@ -10,10 +10,23 @@ public struct SHA256 {
     public init() { buffer.reserveCapacity(64) }
 
     public mutating func update(_ bytes: some Sequence<UInt8>) {
-        for b in bytes {
-            buffer.append(b)
-            length &+= 1
-            if buffer.count == 64 { compress(buffer); buffer.removeAll(keepingCapacity: true) }
+        let input = Array(bytes)
+        length &+= UInt64(input.count)
+        input.withUnsafeBufferPointer { all in
+            var rest = all[...]
+            if !buffer.isEmpty {
+                let take = min(64 - buffer.count, rest.count)
+                buffer.append(contentsOf: rest.prefix(take))
+                rest = rest.dropFirst(take)
+                guard buffer.count == 64 else { return }
+                buffer.withUnsafeBufferPointer { compress($0) }
+                buffer.removeAll(keepingCapacity: true)
+            }
+            while rest.count >= 64 {
+                compress(UnsafeBufferPointer(rebasing: rest.prefix(64)))
+                rest = rest.dropFirst(64)
+            }
+            buffer.append(contentsOf: rest)
         }
     }
 
@@ -23,7 +36,9 @@ public struct SHA256 {
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
         for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
-        for start in stride(from: 0, to: tail.count, by: 64) { compress(Array(tail[start..<start + 64])) }
+        tail.withUnsafeBufferPointer { t in
+            for start in stride(from: 0, to: t.count, by: 64) { compress(UnsafeBufferPointer(rebasing: t[start..<start + 64])) }
+        }
         return state.flatMap { w in (0..<4).reversed().map { UInt8(truncatingIfNeeded: w >> (UInt32($0) * 8)) } }
     }
 
@@ -53,7 +68,7 @@ public struct SHA256 {
         0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
     ]
 
-    private mutating func compress(_ block: [UInt8]) {
+    private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
         var w = [UInt32](repeating: 0, count: 64)
         for i in 0..<16 {
             w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16 | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
