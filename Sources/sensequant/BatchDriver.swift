@@ -21,9 +21,15 @@ struct BatchDriver {
     var autoFetch: Fetcher? = nil
 
     /// Runs the batch; if anything fails on the way, the batch is left `interrupted` (resumable), never `running`.
+    /// SIGINT/SIGTERM at any stage stop it cleanly: no new windows start, the batch is `interrupted`.
     func run() async throws -> BatchStatus {
+        let cancellation = CancellationFlag()
+        let trap = SignalTrap(cancellation: cancellation) { [out] in
+            out.say("interrupt: finishing running windows, starting no more (again to quit at once)")
+        }
+        defer { trap.release() }
         do {
-            return try await runStages()
+            return try await runStages(cancellation)
         } catch {
             out.finishLiveLine()
             if let final = try? session.finish(interrupted: true, started: started) {
@@ -34,7 +40,7 @@ struct BatchDriver {
         }
     }
 
-    private func runStages() async throws -> BatchStatus {
+    private func runStages(_ cancellation: CancellationFlag) async throws -> BatchStatus {
         let batch = session.batch
         out.say("batch \(batch.id)", event: "batch", fields: ["batch_id": batch.id, "run": batch.runs])
         out.say("  directory \(batch.batchDir)")
@@ -59,31 +65,25 @@ struct BatchDriver {
         } else {
             out.say("preflight: off (--no-preflight); \(pending.count) windows go straight to training")
         }
-        let interrupted = try train(ready, bars: bars)
-        let final = try session.finish(interrupted: interrupted, started: started)
+        try train(ready, bars: bars, cancellation: cancellation)
+        let final = try session.finish(interrupted: cancellation.isCancelled, started: started)
         try writeOutputs(final)
         summarize(final)
         return final.status
     }
 
-    private func train(_ windows: [WindowRecord], bars: [String: BarSeries]) throws -> Bool {
+    private func train(_ windows: [WindowRecord], bars: [String: BarSeries], cancellation: CancellationFlag) throws {
         guard !windows.isEmpty else {
             out.say("nothing to train")
-            return false
+            return
         }
         out.say("training \(windows.count) window\(windows.count == 1 ? "" : "s") with \(workers) worker\(workers == 1 ? "" : "s")")
-        let cancellation = CancellationFlag()
-        let trap = SignalTrap(cancellation: cancellation) { [out] in
-            out.say("interrupt: finishing running windows, starting no more (again to quit at once)")
-        }
-        defer { trap.release() }
         var trainer: WindowTraining = TeacherTraining(trainer: self.trainer, config: session.parameters.teacherConfig)
         if !faults.isEmpty { trainer = FaultInjectingTraining(base: trainer, faults: faults) }
         out.trainingStarted()
         try session.train(windows, bars: bars, trainer: trainer, workers: workers, cancellation: cancellation,
                           backoff: backoff, onProgress: { [out] in out.update($0) })
         out.finishLiveLine()
-        return cancellation.isCancelled
     }
 
     /// Fetches every fixable group's data range; true when anything was fetched.
