@@ -69,6 +69,10 @@ public final class BatchSession: @unchecked Sendable {
             throw BatchSessionError(description: "no batch \(batchId) in \(ledger.path.path)",
                                     remedy: known.isEmpty ? "start one with sensequant train" : "known batches: \(known.joined(separator: ", ")) (sensequant status lists all)")
         }
+        if batch.status == .running, let pid = batch.pid, pid != Int(getpid()), kill(pid_t(pid), 0) == 0 {
+            throw BatchSessionError(description: "batch \(batchId) is running now (process \(pid))",
+                                    remedy: "wait for it to finish, or stop it (Ctrl-C, or kill \(pid)) and resume then")
+        }
         batch.status = .running
         batch.runs += 1
         batch.workers = workers
