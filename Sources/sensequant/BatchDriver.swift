@@ -127,13 +127,14 @@ struct BatchDriver {
 
     private func summarize(_ b: BatchRecord) {
         let p = session.parameters
-        // Time per window trained or failed: skips take no training time.
-        let perWindow = b.attempted > 0 ? b.durationSeconds / Double(b.attempted) : 0
+        // Over finished windows, as the report and the seed report count it.
+        let finished = b.succeeded + b.skipped + b.failed
+        let perWindow = finished > 0 ? b.durationSeconds / Double(finished) : 0
         out.say(String(format: "status %@: %d trained, %d skipped, %d failed of %d windows; %d retries",
                        b.status.rawValue, b.succeeded, b.skipped, b.failed, b.total, b.retries),
                 event: "finished", fields: ["status": b.status.rawValue, "succeeded": b.succeeded, "skipped": b.skipped,
                                             "failed": b.failed, "total": b.total, "retries": b.retries])
-        out.say(String(format: "failure rate %.1f%% of attempted (threshold %.1f%%), %.1f%% of all windows; %.2f s (%.1f ms per window)",
+        out.say(String(format: "failure rate %.1f%% of attempted (threshold %.1f%%), %.1f%% of all windows; %.2f s (%.1f ms per finished window)",
                        b.failureRate * 100, p.maxFailureRate * 100, b.failureRateAllWindows * 100, b.durationSeconds, perWindow * 1000))
         if b.status != .completed {
             out.say("to retry what did not succeed: sensequant train --resume \(b.id)\(dataDirFlag)")
