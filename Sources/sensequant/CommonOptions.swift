@@ -58,9 +58,15 @@ struct SymbolSelection: ParsableArguments {
     func resolve() throws -> [String] {
         var out: [String] = []
         var seen = Set<String>()
-        var all = try symbols.flatMap { $0.split(separator: ",").map(String.init) }.map(Symbol.validate)
+        var all: [String]
+        do {
+            // A malformed --symbols value or an unknown --universe name is a usage error (exit 2).
+            all = try symbols.flatMap { $0.split(separator: ",").map(String.init) }.map(Symbol.validate)
+            if let name = universe { all += try Universe.named(name).symbols }
+        } catch {
+            throw ValidationError(String(describing: error))
+        }
         if let file = symbolsFile { all += try SymbolsFile.read(URL(fileURLWithPath: file)) }
-        if let name = universe { all += try Universe.named(name).symbols }
         for s in all where seen.insert(s).inserted { out.append(s) }
         guard !out.isEmpty else {
             throw ValidationError("no symbols: pass --symbols A B C, --symbols-file FILE or --universe nifty100")
