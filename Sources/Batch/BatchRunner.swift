@@ -109,7 +109,7 @@ public final class BatchRunner: @unchecked Sendable {
             let clock = ContinuousClock.now
             do {
                 let result = try trainer.train(window, bars: bars, directory: directory)
-                let seconds = seconds(since: clock)
+                let seconds = (ContinuousClock.now - clock).inSeconds
                 w.attempts = attempt
                 w.status = .success
                 w.failureClass = nil
@@ -125,7 +125,7 @@ public final class BatchRunner: @unchecked Sendable {
                 break
             } catch {
                 let failure = WindowFailure(classifying: error)
-                let seconds = seconds(since: clock)
+                let seconds = (ContinuousClock.now - clock).inSeconds
                 w.attempts = attempt
                 w.failureClass = failure.failureClass
                 w.reason = failure.message
@@ -162,10 +162,5 @@ public final class BatchRunner: @unchecked Sendable {
         let snapshot = progress
         lock.unlock()
         onProgress(snapshot)
-    }
-
-    private func seconds(since start: ContinuousClock.Instant) -> Double {
-        let d = ContinuousClock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 }

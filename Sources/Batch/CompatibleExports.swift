@@ -63,6 +63,6 @@ public enum CompatibleExports {
     }
 
     static func iso8601(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date)
+        date.formatted(.iso8601)
     }
 }

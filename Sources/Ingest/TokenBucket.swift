@@ -42,7 +42,6 @@ public actor TokenBucket {
     }
 
     private func seconds(since start: ContinuousClock.Instant) -> Double {
-        let d = clock.now - start
-        return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+        (clock.now - start).inSeconds
     }
 }

@@ -34,7 +34,7 @@ final class BatchConsole: @unchecked Sendable {
             var record = fields
             record["event"] = event
             record["message"] = text
-            record["time"] = ISO8601DateFormatter().string(from: Date())
+            record["time"] = Date().formatted(.iso8601)
             if let data = try? JSONSerialization.data(withJSONObject: record, options: [.sortedKeys, .withoutEscapingSlashes]) {
                 print(String(decoding: data, as: UTF8.self))
             }
@@ -92,7 +92,7 @@ final class BatchConsole: @unchecked Sendable {
     }
 
     private func writeLog(_ text: String) {
-        let stamp = ISO8601DateFormatter().string(from: Date())
+        let stamp = Date().formatted(.iso8601)
         log?.write(Data("\(stamp) \(text)\n".utf8))
     }
 }

@@ -145,7 +145,7 @@ struct BenchScenarios {
                                       calendar: try TradingCalendar.nse(), mappings: try SymbolMappings.bundled(), limits: .sandbox)
                 let t = ContinuousClock.now
                 let report = try await fetcher.fetch(symbols: universe, range: threeYears, interval: .oneDay)
-                let elapsed = BenchHarness.seconds(ContinuousClock.now - t)
+                let elapsed = (ContinuousClock.now - t).inSeconds
                 guard report.succeeded else { throw CLIFailure("bench fetch failed: \(FetchReportText.summary(report))") }
                 if k > 0 { samples.append(elapsed) }
             }
@@ -182,7 +182,7 @@ enum BenchReport {
         # Benchmarks
 
         Produced by `make bench` (release build, then `sensequant bench --output docs/benchmarks.md`)
-        on \(ProcessInfo.processInfo.activeProcessorCount) cores (\(cpu)), \(ISO8601DateFormatter().string(from: Date())).
+        on \(ProcessInfo.processInfo.activeProcessorCount) cores (\(cpu)), \(Date().formatted(.iso8601)).
         Every figure: one warm-up run, then \(runs) timed runs; the median, with min..max.
         All data is synthetic and made by the benchmark itself.
 

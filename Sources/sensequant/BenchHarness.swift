@@ -1,4 +1,5 @@
 import Foundation
+import MarketData
 
 /// A small, honest benchmark harness: warm-up runs, then timed runs; reports median and spread.
 struct Measurement {
@@ -30,13 +31,9 @@ enum BenchHarness {
         for _ in 0..<runs {
             let t = ContinuousClock.now
             try body()
-            samples.append(seconds(ContinuousClock.now - t))
+            samples.append((ContinuousClock.now - t).inSeconds)
         }
         return Measurement(name: name, command: command, samples: samples, itemsPerRun: items, itemName: itemName, peakRSSBytes: nil)
-    }
-
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
     /// Runs a program to completion; returns its wall time, exit status and peak resident memory.
@@ -55,7 +52,7 @@ enum BenchHarness {
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
-        let elapsed = seconds(ContinuousClock.now - start)
+        let elapsed = (ContinuousClock.now - start).inSeconds
         let exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return (elapsed, exitStatus, usage.ru_maxrss * 1024)
     }

@@ -47,7 +47,7 @@ enum BatchStatusText {
         guard !batches.isEmpty else { return "no batches yet" }
         var rows = [["batch", "created", "status", "windows", "ok", "skipped", "failed", "duration"]]
         for b in batches {
-            rows.append([b.id, ISO8601DateFormatter().string(from: b.createdAt), effectiveStatus(b), "\(b.total)",
+            rows.append([b.id, b.createdAt.formatted(.iso8601), effectiveStatus(b), "\(b.total)",
                          "\(b.succeeded)", "\(b.skipped)", "\(b.failed)", String(format: "%.1fs", b.durationSeconds)])
         }
         return TextTable.render(rows)

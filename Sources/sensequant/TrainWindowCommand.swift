@@ -66,7 +66,7 @@ struct TrainWindowCommand: ParsableCommand {
 
     static func summary(_ r: WindowResult, elapsed: Duration) -> String {
         func metric(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "n/a" }
-        let ms = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        let ms = elapsed.inSeconds * 1000
         return "trained \(r.label): \(r.rows.total) rows (train \(r.rows.train), val \(r.rows.validation), purged \(r.rows.purged)), "
             + "best iteration \(r.metrics.bestIteration), val AUC \(metric(r.metrics.validation.auc)), "
             + "val F1 \(metric(r.metrics.validation.f1)), \(String(format: "%.1f", ms)) ms -> \(r.artifactsDirectory.path)"
