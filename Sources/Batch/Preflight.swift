@@ -27,13 +27,10 @@ public struct Preflight: Sendable {
         self.dataDirFlag = dataDirFlag
     }
 
-    /// The range of bars to load for `windows`: warm-up history before the first and label
-    /// look-ahead after the last, in trading days, with a margin for data gaps.
+    /// The range of bars to load for `windows`: what the teacher needs for the first and the last.
     public func dataRange(for windows: [DayRange]) -> DayRange? {
         guard let first = windows.map(\.first).min(), let last = windows.map(\.last).max() else { return nil }
-        let before = teacher.warmup ? tradingDay(teacher.warmupBars + 10, before: first) : first
-        let after = teacher.labelLookahead ? tradingDay(teacher.horizon + 10, after: last) : last
-        return DayRange(before, after)
+        return teacher.barsNeeded(for: DayRange(first, last), calendar: calendar)
     }
 
     public func check(_ window: PlannedWindow, bars: BarSeries) -> PreflightVerdict {
@@ -70,7 +67,7 @@ public struct Preflight: Sendable {
     private func pendingFuture(_ window: PlannedWindow, bars: BarSeries) -> PreflightVerdict? {
         guard let lastBarDay = bars.lastDay else { return nil }
         let lastRowDay = bars.slice(window.range).lastDay ?? window.range.last
-        let needed = tradingDay(teacher.horizon, after: lastRowDay)
+        let needed = calendar.tradingDay(teacher.horizon, after: lastRowDay)
         guard lastBarDay < needed else { return nil }
         let short = (try? calendar.tradingDayCount(in: DayRange(lastBarDay.adding(days: 1), needed))) ?? lastBarDay.days(until: needed)
         return .skip(.pendingFutureData,
@@ -90,18 +87,5 @@ public struct Preflight: Sendable {
         return "\(list): no Breeze code, so fetch cannot get them; add codes to symbol_mappings.json in the data dir "
             + "(or run: sensequant universe import-security-master NSEScripMaster.txt\(dataDirFlag)), "
             + "or load bars with: sensequant import FILE --symbol SYMBOL\(dataDirFlag)"
-    }
-
-    /// The trading day `n` sessions after `day` (falls back to calendar days outside the calendar).
-    func tradingDay(_ n: Int, after day: CalendarDay) -> CalendarDay {
-        let span = DayRange(day.adding(days: 1), day.adding(days: n * 2 + 30))
-        guard let days = try? calendar.tradingDays(in: span), days.count >= n, n > 0 else { return day.adding(days: n) }
-        return days[n - 1]
-    }
-
-    func tradingDay(_ n: Int, before day: CalendarDay) -> CalendarDay {
-        let span = DayRange(day.adding(days: -(n * 2 + 30)), day.adding(days: -1))
-        guard let days = try? calendar.tradingDays(in: span), days.count >= n, n > 0 else { return day.adding(days: -n) }
-        return days[days.count - n]
     }
 }

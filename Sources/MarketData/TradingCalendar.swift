@@ -164,3 +164,20 @@ private struct CalendarFile: Decodable {
         case coveredYears = "covered_years", source, closed, specialSessions = "special_sessions"
     }
 }
+
+extension TradingCalendar {
+    /// The `n`th trading day after `day` (n >= 1). Outside the covered years, where sessions are
+    /// unknown, it falls back to `n` calendar days rather than failing.
+    public func tradingDay(_ n: Int, after day: CalendarDay) -> CalendarDay {
+        let span = DayRange(day.adding(days: 1), day.adding(days: n * 2 + 30))
+        guard n > 0, let days = try? tradingDays(in: span), days.count >= n else { return day.adding(days: n) }
+        return days[n - 1]
+    }
+
+    /// The `n`th trading day before `day` (n >= 1), with the same fallback.
+    public func tradingDay(_ n: Int, before day: CalendarDay) -> CalendarDay {
+        let span = DayRange(day.adding(days: -(n * 2 + 30)), day.adding(days: -1))
+        guard n > 0, let days = try? tradingDays(in: span), days.count >= n else { return day.adding(days: -n) }
+        return days[days.count - n]
+    }
+}

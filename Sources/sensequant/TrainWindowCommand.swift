@@ -38,11 +38,12 @@ struct TrainWindowCommand: ParsableCommand {
             let symbol = try Symbol.validate(symbol)
             let window = DayRange(start, end)
             // Outside the calendar no fetch can help: say so instead of "No data ... run: sensequant fetch".
-            guard try !TradingCalendar.nse().tradingDays(in: window).isEmpty else {
+            let calendar = try TradingCalendar.nse()
+            guard try !calendar.tradingDays(in: window).isEmpty else {
                 throw UsageError("--start \(start) --end \(end) holds no NSE trading days", fix: "pass a window that includes trading days")
             }
             let config = try teacher.teacherConfig()
-            let bars = try data.root.cache.load(symbol: symbol, interval: .oneDay, range: Self.barsToLoad(window, config: config))
+            let bars = try data.root.cache.load(symbol: symbol, interval: .oneDay, range: config.barsNeeded(for: window, calendar: calendar))
             let trainer = try WindowTrainer()
             let outputDir = URL(fileURLWithPath: outputDir).appendingPathComponent(WindowLabel.make(symbol: symbol, window: window))
             let clock = ContinuousClock()
@@ -54,14 +55,6 @@ struct TrainWindowCommand: ParsableCommand {
         } catch {
             throw failCleanly(error)
         }
-    }
-
-    /// Calendar days that surely hold the warm-up and lookahead bars (weekends and holidays
-    /// included); the trainer takes exactly the bars it needs from them.
-    static func barsToLoad(_ window: DayRange, config: TeacherConfig) -> DayRange {
-        let before = config.warmup ? config.warmupBars * 2 + 14 : 0
-        let after = config.labelLookahead ? config.horizon * 2 + 14 : 0
-        return DayRange(window.first.adding(days: -before), window.last.adding(days: after))
     }
 
     static func summary(_ r: WindowResult, elapsed: Duration) -> String {
