@@ -13,7 +13,6 @@ public struct BatchSessionError: ClassifiedError {
 public final class BatchSession: @unchecked Sendable {
     public let root: DataRoot
     public let ledger: Ledger
-    public let calendar: TradingCalendar
     public let preflight: Preflight
     public private(set) var batch: BatchRecord
     public private(set) var run: Int
@@ -27,7 +26,6 @@ public final class BatchSession: @unchecked Sendable {
         self.root = root
         self.parameters = parameters
         self.ledger = ledger
-        self.calendar = calendar
         self.batch = batch
         self.run = batch.runs
         self.preflight = Preflight(teacher: parameters.teacherConfig, calendar: calendar, listingDates: mappings.listingDates,

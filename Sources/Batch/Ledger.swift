@@ -115,12 +115,12 @@ public final class Ledger: Sendable {
 
     /// Keeps the batch row's counters true while it runs, so a killed batch still shows them.
     static func refreshCounts(_ db: Database, batchId: String) throws {
+        // One pass over the batch's windows (a row-value update), twice per trained window.
         try db.execute(sql: """
-            UPDATE batches SET
-              succeeded = (SELECT COUNT(*) FROM windows WHERE batchId = ?1 AND status = 'success'),
-              skipped = (SELECT COUNT(*) FROM windows WHERE batchId = ?1 AND status = 'skipped'),
-              failed = (SELECT COUNT(*) FROM windows WHERE batchId = ?1 AND status = 'failed'),
-              retries = (SELECT COALESCE(SUM(MAX(attempts - 1, 0)), 0) FROM windows WHERE batchId = ?1)
+            UPDATE batches SET (succeeded, skipped, failed, retries) = (
+              SELECT TOTAL(status = 'success'), TOTAL(status = 'skipped'), TOTAL(status = 'failed'),
+                     TOTAL(MAX(attempts - 1, 0))
+              FROM windows WHERE batchId = ?1)
             WHERE id = ?1
             """, arguments: [batchId])
     }

@@ -129,12 +129,20 @@ struct TrainCommand: AsyncParsableCommand {
     var effectiveWorkers: Int { workers ?? ProcessInfo.processInfo.activeProcessorCount }
 
     func newParameters() throws -> BatchParameters {
+        // The step's default is the window length, so both go through the initializer.
         var p = BatchParameters(startDate: startDate!, endDate: endDate!, windowDays: windowDays ?? 180, stepDays: stepDays)
+        try applyOverrides(to: &p)
+        p.preflight = !noPreflight
+        return p
+    }
+
+    /// The flags given that override batch parameters (`--window-days`/`--step-days` aside).
+    func applyOverrides(to p: inout BatchParameters) throws {
+        if let s = startDate { p.startDate = s }
+        if let e = endDate { p.endDate = e }
         try teacher.apply(to: &p)
         if let r = maxFailureRate { p.maxFailureRate = r }
         if let a = maxAttempts { p.maxAttempts = a }
-        p.preflight = !noPreflight
-        return p
     }
 
     /// `--resume` uses the recorded parameters; a flag that says otherwise is a usage error.
@@ -142,13 +150,9 @@ struct TrainCommand: AsyncParsableCommand {
         guard let batch = try ledger.batch(id: batchId) else { return }
         let recorded = try batch.decodedParameters()
         var asked = recorded
-        if let s = startDate { asked.startDate = s }
-        if let e = endDate { asked.endDate = e }
         if let w = windowDays { asked.windowDays = w }
         if let s = stepDays { asked.stepDays = s }
-        if let r = maxFailureRate { asked.maxFailureRate = r }
-        if let a = maxAttempts { asked.maxAttempts = a }
-        try teacher.apply(to: &asked)
+        try applyOverrides(to: &asked)
         var conflicts = ParameterDiff.describe(recorded: recorded, asked: asked)
         if !selection.isEmpty, try selection.resolve() != batch.decodedSymbols() {
             conflicts.append("the symbols differ from the batch's \(batch.decodedSymbols().count) recorded symbols")
