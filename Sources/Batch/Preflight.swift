@@ -78,7 +78,8 @@ public struct Preflight: Sendable {
     /// The exact fetch that fills `range` (with warm-up and look-ahead) for `symbols`.
     public func fetchCommand(_ symbols: [String], _ range: DayRange) -> String {
         let r = dataRange(for: [range]) ?? range
-        return "sensequant fetch --symbols \(symbols.joined(separator: " ")) --start-date \(r.first) --end-date \(r.last)\(dataDirFlag)"
+        let other = dataDirFlag.split(separator: " ").map(String.init)
+        return FetchRemedy(symbols: symbols, start: r.first, end: r.last, otherArguments: other).command
     }
 
     /// What fixes missing data for symbols that have no Breeze code.

@@ -1,4 +1,5 @@
 import Foundation
+import Batch
 @testable import Reports
 import Testing
 
