@@ -16,7 +16,9 @@ let package = Package(
     targets: [
         // zlib from the system (zlib1g-dev) for .csv.gz caches and labels.csv.gz.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        .target(name: "MarketData", dependencies: ["CZlib"], resources: [.copy("Resources")]),
+        // The one home of raw pointers and C calls outside LightGBM: POSIX file I/O, zlib, strtod, SHA-256.
+        .target(name: "SystemIO", dependencies: ["CZlib"]),
+        .target(name: "MarketData", dependencies: ["SystemIO"], resources: [.copy("Resources")]),
         .target(name: "LightGBM"),
         .target(name: "Teacher", dependencies: ["MarketData", "LightGBM"]),
         .target(name: "Breeze", dependencies: [
@@ -30,24 +32,29 @@ let package = Package(
         ]),
         .target(name: "Ingest", dependencies: ["MarketData", "Breeze"]),
         .target(name: "Batch", dependencies: [
-            "MarketData", "Teacher",
+            "MarketData", "SystemIO", "Teacher",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "Reports", dependencies: ["Batch"]),
-        .executableTarget(name: "sensequant", dependencies: [
-            "MarketData", "LightGBM", "Teacher", "Breeze", "BreezeSandbox", "SyntheticMarket",
+        // Every multi-step flow (train, resume, demo, status, bench): the CLI, the demo and the tests call it alike.
+        .target(name: "Pipeline", dependencies: [
+            "MarketData", "SystemIO", "LightGBM", "Teacher", "Breeze", "BreezeSandbox", "SyntheticMarket",
             "Ingest", "Batch", "Reports",
+        ]),
+        .executableTarget(name: "sensequant", dependencies: [
+            "MarketData", "SystemIO", "LightGBM", "Teacher", "Breeze", "BreezeSandbox", "SyntheticMarket",
+            "Ingest", "Batch", "Reports", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .testTarget(name: "MarketDataTests", dependencies: ["MarketData"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "MarketDataTests", dependencies: ["MarketData", "SystemIO"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LightGBMTests", dependencies: ["LightGBM"]),
-        .testTarget(name: "TeacherTests", dependencies: ["Teacher", "MarketData", "LightGBM"]),
+        .testTarget(name: "TeacherTests", dependencies: ["Teacher", "MarketData", "SystemIO", "LightGBM"]),
         .testTarget(name: "BreezeTests", dependencies: ["Breeze", "BreezeSandbox", "SyntheticMarket", "MarketData"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Breeze", "BreezeSandbox", "SyntheticMarket", "MarketData"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Teacher", "MarketData", "SyntheticMarket"]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Batch"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", "Batch", "MarketData"], exclude: ["Golden"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Batch", "MarketData", "SyntheticMarket"]),
         .testTarget(name: "EndToEndTests", dependencies: ["MarketData", "Batch"]),
-    ],
-    swiftLanguageModes: [.v5]
+    ]
 )

@@ -46,16 +46,27 @@ public struct BatchParameters: Codable, Equatable, Sendable {
 }
 
 extension BatchParameters {
-    /// The teacher configuration these parameters stand for.
+    /// The teacher configuration these parameters stand for (setting it records its fields).
     public var teacherConfig: TeacherConfig {
-        var c = TeacherConfig()
-        c.interval = interval
-        c.horizon = forecastHorizon
-        c.threshold = threshold
-        c.split = SplitMode(rawValue: split) ?? .chronological
-        c.warmup = warmup
-        c.labelLookahead = labelLookahead
-        c.parameterOverrides = lightgbmOverrides
-        return c
+        get {
+            var c = TeacherConfig()
+            c.interval = interval
+            c.horizon = forecastHorizon
+            c.threshold = threshold
+            c.split = SplitMode(rawValue: split) ?? .chronological
+            c.warmup = warmup
+            c.labelLookahead = labelLookahead
+            c.parameterOverrides = lightgbmOverrides
+            return c
+        }
+        set {
+            interval = newValue.interval
+            forecastHorizon = newValue.horizon
+            threshold = newValue.threshold
+            split = newValue.split.rawValue
+            warmup = newValue.warmup
+            labelLookahead = newValue.labelLookahead
+            lightgbmOverrides = newValue.parameterOverrides
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import MarketData
+import Synchronization
 
 /// Progress of a run, as the runner reports it (from worker threads).
 public struct RunProgress: Sendable {
@@ -31,8 +32,9 @@ public struct Backoff: Sendable {
 }
 
 /// Trains ready windows on `workers` threads, retrying only retryable failures, and records
-/// every attempt and outcome in the ledger as it happens.
-public final class BatchRunner: @unchecked Sendable {
+/// every attempt and outcome in the ledger as it happens. Training blocks (LightGBM), so it runs
+/// on threads of its own, never on the concurrency pool; the async caller is resumed when all end.
+public final class BatchRunner: Sendable {
     let ledger: Ledger
     let trainer: WindowTraining
     let workers: Int
@@ -41,11 +43,15 @@ public final class BatchRunner: @unchecked Sendable {
     let cancellation: CancellationFlag
     let onProgress: @Sendable (RunProgress) -> Void
 
-    private let lock = NSLock()
-    private var queue: [WindowRecord] = []
-    private var next = 0
-    private var progress = RunProgress(total: 0, done: 0, succeeded: 0, skipped: 0, failed: 0, retries: 0, lastLabel: "", lastStatus: .pending)
-    private var firstError: Error?
+    private struct State {
+        var queue: [WindowRecord] = []
+        var next = 0
+        var threadsRunning = 0
+        var progress = RunProgress(total: 0, done: 0, succeeded: 0, skipped: 0, failed: 0, retries: 0, lastLabel: "", lastStatus: .pending)
+        var firstError: Error?
+    }
+
+    private let state = Mutex(State())
 
     public init(ledger: Ledger, trainer: WindowTraining, workers: Int, maxAttempts: Int, backoff: Backoff = Backoff(),
                 cancellation: CancellationFlag, onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }) {
@@ -61,39 +67,43 @@ public final class BatchRunner: @unchecked Sendable {
     /// Runs `windows` (in order of `ordinal`; concurrency does not change any result).
     /// Returns when all are done or, after cancellation, when running ones have finished.
     /// Throws only when the ledger itself cannot be written.
-    public func run(_ windows: [WindowRecord], bars: [String: BarSeries], batchDir: URL, run: Int) throws {
-        queue = windows.sorted { $0.ordinal < $1.ordinal }
-        next = 0
-        progress.total = queue.count
-        let group = DispatchGroup()
-        for _ in 0..<min(workers, max(1, queue.count)) {
-            group.enter()
-            Thread.detachNewThread { [self] in
-                defer { group.leave() }
-                while let window = take() {
-                    do {
-                        try train(window, bars: bars[window.symbol] ?? BarSeries(), batchDir: batchDir, run: run)
-                    } catch {
-                        fail(error)
-                        return
+    public func run(_ windows: [WindowRecord], bars: [String: BarSeries], batchDir: URL, run: Int) async throws {
+        let queue = windows.sorted { $0.ordinal < $1.ordinal }
+        let threads = min(workers, max(1, queue.count))
+        state.withLock { s in
+            s = State(queue: queue, threadsRunning: threads)
+            s.progress.total = queue.count
+        }
+        await withCheckedContinuation { (allDone: CheckedContinuation<Void, Never>) in
+            for _ in 0..<threads {
+                Thread.detachNewThread { [self] in
+                    while let window = take() {
+                        do {
+                            try train(window, bars: bars[window.symbol] ?? BarSeries(), batchDir: batchDir, run: run)
+                        } catch {
+                            fail(error)
+                            break
+                        }
                     }
+                    if state.withLock({ $0.threadsRunning -= 1; return $0.threadsRunning }) == 0 { allDone.resume() }
                 }
             }
         }
-        group.wait()
-        if let error = firstError { throw error }
+        if let error = state.withLock({ $0.firstError }) { throw error }
     }
 
     private func take() -> WindowRecord? {
-        lock.lock(); defer { lock.unlock() }
-        guard !cancellation.isCancelled, firstError == nil, next < queue.count else { return nil }
-        next += 1
-        return queue[next - 1]
+        state.withLock { s in
+            guard !cancellation.isCancelled, s.firstError == nil, s.next < s.queue.count else { return nil }
+            s.next += 1
+            return s.queue[s.next - 1]
+        }
     }
 
     private func fail(_ error: Error) {
-        lock.lock(); defer { lock.unlock() }
-        if firstError == nil { firstError = error }
+        state.withLock { s in
+            if s.firstError == nil { s.firstError = error }
+        }
     }
 
     private func train(_ record: WindowRecord, bars: BarSeries, batchDir: URL, run: Int) throws {
@@ -149,18 +159,18 @@ public final class BatchRunner: @unchecked Sendable {
     }
 
     private func report(_ w: WindowRecord, retries: Int) {
-        lock.lock()
-        progress.done += 1
-        switch w.status {
-        case .success: progress.succeeded += 1
-        case .skipped: progress.skipped += 1
-        default: progress.failed += 1
+        let snapshot = state.withLock { s in
+            s.progress.done += 1
+            switch w.status {
+            case .success: s.progress.succeeded += 1
+            case .skipped: s.progress.skipped += 1
+            default: s.progress.failed += 1
+            }
+            s.progress.retries += retries
+            s.progress.lastLabel = w.label
+            s.progress.lastStatus = w.status
+            return s.progress
         }
-        progress.retries += retries
-        progress.lastLabel = w.label
-        progress.lastStatus = w.status
-        let snapshot = progress
-        lock.unlock()
         onProgress(snapshot)
     }
 }

@@ -1,16 +1,17 @@
 import Foundation
 import MarketData
+import SystemIO
 import Teacher
 
 public struct BatchSessionError: ClassifiedError {
     public var failureClass: FailureClass { .invalidInput }
     public var description: String
-    public var remedy: String?
+    public var remedy: Remedy?
 }
 
 /// One batch's life: created (or resumed) in the ledger, bars loaded once, preflight, training,
 /// and the final status. The command line drives it; every state change lands in the ledger.
-public final class BatchSession: @unchecked Sendable {
+public final class BatchSession {
     public let root: DataRoot
     public let ledger: Ledger
     public let preflight: Preflight
@@ -29,7 +30,7 @@ public final class BatchSession: @unchecked Sendable {
         self.batch = batch
         self.run = batch.runs
         self.preflight = Preflight(teacher: parameters.teacherConfig, calendar: calendar, listingDates: mappings.listingDates,
-                                   dataDirFlag: root.dataDirFlag,
+                                   dataDir: root.dataDirArgument,
                                    unmapped: Set(batch.decodedSymbols().filter { mappings.breezeCode(for: $0) == nil }))
     }
 
@@ -43,14 +44,14 @@ public final class BatchSession: @unchecked Sendable {
                                          windowDays: parameters.windowDays, stepDays: parameters.stepDays)
         guard !planned.isEmpty else {
             throw BatchSessionError(description: "no windows to train: \(parameters.startDate)..\(parameters.endDate) is shorter than \(WindowPlanner.minimumWindowDays) days",
-                                    remedy: "widen --start-date/--end-date")
+                                    remedy: .advice("widen --start-date/--end-date"))
         }
         let (id, dirName) = try uniqueBatchId(ledger: ledger, now: now)
         let batch = BatchRecord(
             id: id, createdAt: now, status: .running, parameters: try encode(parameters), symbols: try encode(symbols),
             universe: universe, batchDir: root.models.appendingPathComponent(dirName).path, logPath: nil,
             total: planned.count, succeeded: 0, skipped: 0, failed: 0, retries: 0, workers: workers, runs: 1,
-            pid: Int(getpid()), startedAt: now, finishedAt: nil, durationSeconds: 0)
+            pid: Int(ProcessInfo.processInfo.processIdentifier), startedAt: now, finishedAt: nil, durationSeconds: 0)
         try FileManager.default.createDirectory(atPath: batch.batchDir, withIntermediateDirectories: true)
         let windows = planned.enumerated().map { WindowRecord(batchId: id, ordinal: $0, window: $1) }
         try ledger.create(batch, windows: windows)
@@ -64,17 +65,18 @@ public final class BatchSession: @unchecked Sendable {
                               now: Date = Date()) throws -> BatchSession {
         guard var batch = try ledger.batch(id: batchId) else {
             let known = try ledger.batches().prefix(5).map(\.id)
-            throw BatchSessionError(description: "no batch \(batchId) in \(ledger.path.path)",
-                                    remedy: known.isEmpty ? "start one with sensequant train" : "known batches: \(known.joined(separator: ", ")) (sensequant status lists all)")
+            throw BatchSessionError(description: "no batch \(batchId) in \(ledger.path.path)"
+                                        + (known.isEmpty ? " (it holds none yet)" : " (known: \(known.joined(separator: ", ")))"),
+                                    remedy: .listBatches(dataDir: root.dataDirArgument))
         }
-        if batch.status == .running, let pid = batch.pid, pid != Int(getpid()), kill(pid_t(pid), 0) == 0 {
+        if batch.isRunningElsewhere, let pid = batch.pid {
             throw BatchSessionError(description: "batch \(batchId) is running now (process \(pid))",
-                                    remedy: "wait for it to finish, or stop it (Ctrl-C, or kill \(pid)) and resume then")
+                                    remedy: .advice("wait for it to finish, or stop it (Ctrl-C, or kill \(pid)) and resume then"))
         }
         batch.status = .running
         batch.runs += 1
         batch.workers = workers
-        batch.pid = Int(getpid())
+        batch.pid = Int(ProcessInfo.processInfo.processIdentifier)
         batch.startedAt = now
         batch.finishedAt = nil
         try ledger.save(batch)
@@ -94,24 +96,19 @@ public final class BatchSession: @unchecked Sendable {
     public func pendingWindows() throws -> [WindowRecord] { try windows().filter { $0.status == .pending } }
 
     /// Each symbol's bars, read once for all its windows (with warm-up and look-ahead margins).
-    public func loadBars(for windows: [WindowRecord]) throws -> [String: BarSeries] {
+    public func loadBars(for windows: [WindowRecord]) async throws -> [String: BarSeries] {
         guard let range = preflight.dataRange(for: windows.compactMap { $0.window?.range }) else { return [:] }
         let symbols = Array(Set(windows.map(\.symbol))).sorted()
         let cache = root.cache
         let interval = parameters.interval
-        var out: [String: BarSeries] = [:]
-        let lock = NSLock()
-        var firstError: Error?
-        DispatchQueue.concurrentPerform(iterations: symbols.count) { i in
-            do {
-                let series = try cache.load(symbol: symbols[i], interval: interval, range: range)
-                lock.lock(); out[symbols[i]] = series; lock.unlock()
-            } catch {
-                lock.lock(); if firstError == nil { firstError = error }; lock.unlock()
+        return try await withThrowingTaskGroup(of: (String, BarSeries).self) { group in
+            for symbol in symbols {
+                group.addTask { (symbol, try cache.load(symbol: symbol, interval: interval, range: range)) }
             }
+            var out: [String: BarSeries] = [:]
+            for try await (symbol, series) in group { out[symbol] = series }
+            return out
         }
-        if let firstError { throw firstError }
-        return out
     }
 
     /// Verdicts for `windows`, keyed by label. Pure: nothing is recorded.
@@ -145,11 +142,11 @@ public final class BatchSession: @unchecked Sendable {
 
     public func train(_ windows: [WindowRecord], bars: [String: BarSeries], trainer: WindowTraining, workers: Int,
                       cancellation: CancellationFlag, backoff: Backoff = Backoff(),
-                      onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }) throws {
+                      onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }) async throws {
         let runner = BatchRunner(ledger: ledger, trainer: trainer, workers: workers,
                                  maxAttempts: parameters.maxAttempts, backoff: backoff, cancellation: cancellation,
                                  onProgress: onProgress)
-        try runner.run(windows, bars: bars, batchDir: batchDir, run: run)
+        try await runner.run(windows, bars: bars, batchDir: batchDir, run: run)
     }
 
     /// Recounts from the ledger, sets the final status, and returns the batch. `status` overrides
@@ -201,7 +198,7 @@ public final class BatchSession: @unchecked Sendable {
 
     /// Temporary artifact directories left by a killed run are never visible as results; remove them.
     static func removeAbandonedArtifacts(in dir: URL) {
-        for name in FileBytes.list(dir.path) where name.hasPrefix(".tmp-") {
+        for name in PosixFile.list(dir.path) where name.hasPrefix(".tmp-") {
             try? FileManager.default.removeItem(at: dir.appendingPathComponent(name))
         }
     }

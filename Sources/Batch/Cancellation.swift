@@ -1,18 +1,12 @@
-import Foundation
+import Synchronization
 
 /// Set once (by SIGINT/SIGTERM) to stop starting new windows.
-public final class CancellationFlag: @unchecked Sendable {
-    private var cancelled = false
-    private let lock = NSLock()
+public final class CancellationFlag: Sendable {
+    private let cancelled = Atomic(false)
 
     public init() {}
 
-    public var isCancelled: Bool {
-        lock.lock(); defer { lock.unlock() }
-        return cancelled
-    }
+    public var isCancelled: Bool { cancelled.load(ordering: .acquiring) }
 
-    public func cancel() {
-        lock.lock(); cancelled = true; lock.unlock()
-    }
+    public func cancel() { cancelled.store(true, ordering: .releasing) }
 }

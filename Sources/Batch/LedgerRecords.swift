@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import MarketData
+import SystemIO
 
 public enum BatchStatus: String, Codable, Sendable, DatabaseValueConvertible {
     case running, completed, partial, failed, interrupted
@@ -51,6 +52,18 @@ public struct BatchRecord: Codable, Sendable, Equatable, FetchableRecord, Persis
         try JSONDecoder().decode(BatchParameters.self, from: Data(parameters.utf8))
     }
 
+    /// Recorded as running by a process that is gone: it was killed.
+    public var wasKilled: Bool {
+        guard status == .running, let pid else { return false }
+        return !PosixFile.processExists(pid)
+    }
+
+    /// Running now in another live process.
+    public var isRunningElsewhere: Bool {
+        guard status == .running, let pid, pid != Int(ProcessInfo.processInfo.processIdentifier) else { return false }
+        return PosixFile.processExists(pid)
+    }
+
     public func decodedSymbols() -> [String] {
         (try? JSONDecoder().decode([String].self, from: Data(symbols.utf8))) ?? []
     }
@@ -69,7 +82,7 @@ public struct WindowRecord: Codable, Sendable, Equatable, FetchableRecord, Persi
     public var status: WindowStatus
     public var failureClass: FailureClass?
     public var reason: String?
-    public var remedy: String?
+    public var remedy: Remedy?
     public var attempts: Int
     public var durationSeconds: Double?
     /// Teacher metrics as JSON (sorted keys), on success.
@@ -108,4 +121,19 @@ public struct AttemptRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
     public var reason: String?
     public var durationSeconds: Double
     public var startedAt: Date
+}
+
+/// Remedies are stored as JSON. A ledger written before remedies were data holds plain text,
+/// which reads back as advice.
+extension Remedy: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? String(decoding: encoder.encode(self), as: UTF8.self)).databaseValue
+    }
+
+    public static func fromDatabaseValue(_ value: DatabaseValue) -> Remedy? {
+        guard let text = String.fromDatabaseValue(value) else { return nil }
+        return (try? JSONDecoder().decode(Remedy.self, from: Data(text.utf8))) ?? .advice(text)
+    }
 }

@@ -5,7 +5,7 @@ import Teacher
 /// The verdict on one window before training.
 public enum PreflightVerdict: Equatable, Sendable {
     case ready(labelledRows: Int)
-    case skip(FailureClass, reason: String, remedy: String?)
+    case skip(FailureClass, reason: String, remedy: Remedy?)
 }
 
 /// Decides, from the cache and the calendar alone, which windows can train.
@@ -13,18 +13,18 @@ public struct Preflight: Sendable {
     public var teacher: TeacherConfig
     public var calendar: TradingCalendar
     public var listingDates: [String: CalendarDay]
-    /// ` --data-dir PATH` for the printed fix commands (empty for the default root).
-    public var dataDirFlag: String
+    /// The data root that fix commands name (nil for the default root).
+    public var dataDir: String?
     /// Symbols without a Breeze code: a fetch cannot fix them, so their fix says what can.
     public var unmapped: Set<String>
 
-    public init(teacher: TeacherConfig, calendar: TradingCalendar, listingDates: [String: CalendarDay], dataDirFlag: String,
+    public init(teacher: TeacherConfig, calendar: TradingCalendar, listingDates: [String: CalendarDay], dataDir: String?,
                 unmapped: Set<String> = []) {
         self.unmapped = unmapped
         self.teacher = teacher
         self.calendar = calendar
         self.listingDates = listingDates
-        self.dataDirFlag = dataDirFlag
+        self.dataDir = dataDir
     }
 
     /// The range of bars to load for `windows`: what the teacher needs for the first and the last.
@@ -42,7 +42,7 @@ public struct Preflight: Sendable {
         let inWindow = bars.slice(range)
         if inWindow.isEmpty {
             return .skip(.dataMissing, reason: "No data returned for \(symbol): the cache has no bars in \(range)",
-                         remedy: unmapped.contains(symbol) ? unmappedRemedy([symbol]) : fetchCommand([symbol], range))
+                         remedy: unmapped.contains(symbol) ? .mapSymbols([symbol], dataDir: dataDir) : .fetch(fetchRemedy([symbol], range)))
         }
         if teacher.labelLookahead, let pending = pendingFuture(window, bars: bars) {
             return pending
@@ -58,7 +58,7 @@ public struct Preflight: Sendable {
         if rows < teacher.minimumRows {
             return .skip(.insufficientData,
                          reason: "Insufficient samples for training: \(rows) < \(teacher.minimumRows) minimum (\(inWindow.count) bars in \(range))",
-                         remedy: fetchCommand([symbol], range))
+                         remedy: .fetch(fetchRemedy([symbol], range)))
         }
         return .ready(labelledRows: rows)
     }
@@ -72,21 +72,11 @@ public struct Preflight: Sendable {
         let short = (try? calendar.tradingDayCount(in: DayRange(lastBarDay.adding(days: 1), needed))) ?? lastBarDay.days(until: needed)
         return .skip(.pendingFutureData,
                      reason: "Insufficient future data: need data through \(needed), but only have through \(lastBarDay) (\(short) trading days short)",
-                     remedy: fetchCommand([window.symbol], DayRange(lastBarDay.adding(days: 1), needed)))
+                     remedy: .fetch(fetchRemedy([window.symbol], DayRange(lastBarDay.adding(days: 1), needed))))
     }
 
     /// The exact fetch that fills `range` (with warm-up and look-ahead) for `symbols`.
-    public func fetchCommand(_ symbols: [String], _ range: DayRange) -> String {
-        let r = dataRange(for: [range]) ?? range
-        let other = dataDirFlag.split(separator: " ").map(String.init)
-        return FetchRemedy(symbols: symbols, start: r.first, end: r.last, otherArguments: other).command
-    }
-
-    /// What fixes missing data for symbols that have no Breeze code.
-    public func unmappedRemedy(_ symbols: [String]) -> String {
-        let list = symbols.joined(separator: " ")
-        return "\(list): no Breeze code, so fetch cannot get them; add codes to symbol_mappings.json in the data dir "
-            + "(or run: sensequant universe import-security-master NSEScripMaster.txt\(dataDirFlag)), "
-            + "or load bars with: sensequant import FILE --symbol SYMBOL\(dataDirFlag)"
+    public func fetchRemedy(_ symbols: [String], _ range: DayRange) -> FetchRemedy {
+        FetchRemedy(symbols: symbols, range: dataRange(for: [range]) ?? range, interval: teacher.interval, dataDir: dataDir)
     }
 }

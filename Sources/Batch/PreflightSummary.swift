@@ -8,10 +8,9 @@ public struct PreflightSummary: Sendable, Equatable {
         public var symbols: [String]
         public var range: DayRange
         /// The fetch that fixes the group's symbols that have a Breeze code, when there is one.
-        public var command: String?
-        public var fetchableSymbols: [String]
-        /// Everything that fixes the group, as printed.
-        public var fix: String?
+        public var fetch: FetchRemedy?
+        /// Everything that fixes the group.
+        public var fixes: [Remedy]
     }
 
     public var ready: Int
@@ -38,12 +37,10 @@ public struct PreflightSummary: Sendable, Equatable {
             let fixable: Set<FailureClass> = [.dataMissing, .insufficientData, .pendingFutureData]
             let fetchable = symbols.filter { !preflight.unmapped.contains($0) }
             let unmapped = symbols.filter { preflight.unmapped.contains($0) }
-            var fixes: [String] = []
-            if fixable.contains(c) && !fetchable.isEmpty { fixes.append("run: " + preflight.fetchCommand(fetchable, range)) }
-            if fixable.contains(c) && !unmapped.isEmpty { fixes.append(preflight.unmappedRemedy(unmapped)) }
-            return Group(failureClass: c, windows: ws.count, symbols: symbols, range: range,
-                         command: fixable.contains(c) && !fetchable.isEmpty ? preflight.fetchCommand(fetchable, range) : nil,
-                         fetchableSymbols: fetchable, fix: fixes.isEmpty ? nil : fixes.joined(separator: "; "))
+            let fetch = fixable.contains(c) && !fetchable.isEmpty ? preflight.fetchRemedy(fetchable, range) : nil
+            var fixes = fetch.map { [Remedy.fetch($0)] } ?? []
+            if fixable.contains(c) && !unmapped.isEmpty { fixes.append(.mapSymbols(unmapped, dataDir: preflight.dataDir)) }
+            return Group(failureClass: c, windows: ws.count, symbols: symbols, range: range, fetch: fetch, fixes: fixes)
         }
     }
 
@@ -61,7 +58,7 @@ public struct PreflightSummary: Sendable, Equatable {
             default: what = "\(who) cannot train in \(g.range) (\(g.failureClass.rawValue))"
             }
             let windows = "\(g.windows) window\(g.windows == 1 ? "" : "s") skipped"
-            let fix = g.fix.map { " — \($0)" } ?? ""
+            let fix = g.fixes.isEmpty ? "" : " — " + g.fixes.map(RemedyText.instruction).joined(separator: "; ")
             return "\(what) (\(windows)): \(g.symbols.joined(separator: ", "))\(fix)"
         }
     }

@@ -1,4 +1,5 @@
 import MarketData
+import Teacher
 
 /// One (symbol, window) to train. Its label is the original's `SYMBOL_YYYY-MM-DD_to_YYYY-MM-DD`.
 public struct PlannedWindow: Hashable, Sendable, Codable {
@@ -10,7 +11,7 @@ public struct PlannedWindow: Hashable, Sendable, Codable {
         self.range = range
     }
 
-    public var label: String { "\(symbol)_\(range.first)_to_\(range.last)" }
+    public var label: String { WindowLabel.make(symbol: symbol, window: range) }
 }
 
 public enum WindowPlanner {

@@ -1,5 +1,6 @@
 import Foundation
 import MarketData
+import Synchronization
 
 /// What a successfully trained window hands back to the ledger.
 public struct WindowTrainingResult: Sendable, Equatable {
@@ -25,9 +26,9 @@ public protocol WindowTraining: Sendable {
 public struct WindowFailure: ClassifiedError, Equatable {
     public var failureClass: FailureClass
     public var message: String
-    public var remedy: String?
+    public var remedy: Remedy?
 
-    public init(_ failureClass: FailureClass, _ message: String, remedy: String? = nil) {
+    public init(_ failureClass: FailureClass, _ message: String, remedy: Remedy? = nil) {
         self.failureClass = failureClass
         self.message = message
         self.remedy = remedy
@@ -81,13 +82,13 @@ public struct FaultInjectingTraining: WindowTraining {
         return try base.train(window, bars: bars, directory: directory)
     }
 
-    private final class AttemptCounter: @unchecked Sendable {
-        private var counts: [String: Int] = [:]
-        private let lock = NSLock()
+    private final class AttemptCounter: Sendable {
+        private let counts = Mutex<[String: Int]>([:])
         func next(_ label: String) -> Int {
-            lock.lock(); defer { lock.unlock() }
-            counts[label, default: 0] += 1
-            return counts[label]!
+            counts.withLock { counts in
+                counts[label, default: 0] += 1
+                return counts[label]!
+            }
         }
     }
 }

@@ -62,11 +62,17 @@ public enum BreezeError: ClassifiedError, Equatable {
         }
     }
 
-    public var remedy: String? {
+    public var remedy: Remedy? { remedyText.map(Remedy.advice) ?? credentialsRemedy }
+
+    private var credentialsRemedy: Remedy? {
+        guard case .missingCredentials = self else { return nil }
+        return .breezeCredentials(variables: BreezeCredentials.variableNames)
+    }
+
+    private var remedyText: String? {
         let login = "log in at https://api.icicidirect.com/apiuser/login?api_key=<your key>, copy the api_session value into \(BreezeCredentials.sessionTokenVariable), and rerun"
         switch self {
-        case .missingCredentials:
-            return "set \(BreezeCredentials.variableNames.joined(separator: ", ")) (environment or .env), or use `--provider sandbox` for a local sandbox, or `sensequant import` to load CSV files"
+        case .missingCredentials: return nil
         case .auth(.invalidSession, _), .auth(.sessionRejected, _): return "check \(BreezeCredentials.sessionTokenVariable): " + login
         case .auth(.expiredSession, _): return "session tokens expire daily: " + login
         case .auth(.unknownAppKey, _): return "check \(BreezeCredentials.apiKeyVariable) against the app registered at https://api.icicidirect.com/apiuser/home"

@@ -1,3 +1,4 @@
+import MarketData
 import SyntheticMarket
 
 /// Decides, per historical request, which fault (if any) to inject. A decision depends only on

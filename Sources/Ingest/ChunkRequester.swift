@@ -82,12 +82,12 @@ struct ChunkRequester: Sendable {
                 try await Task.sleep(for: wait)
                 return true
             } catch {
-                await run.stopRun(FetchStop(failureClass: .internal, message: "cancelled", remedy: "rerun the same command; it resumes"))
+                await run.stopRun(FetchStop(failureClass: .internal, message: "cancelled", remedy: .advice("rerun the same command; it resumes")))
                 return false
             }
         default:
             if error is CancellationError {
-                await run.stopRun(FetchStop(failureClass: .internal, message: "cancelled", remedy: "rerun the same command; it resumes"))
+                await run.stopRun(FetchStop(failureClass: .internal, message: "cancelled", remedy: .advice("rerun the same command; it resumes")))
             }
             return false
         }

@@ -27,12 +27,12 @@ public enum FetchError: ClassifiedError, Equatable {
         }
     }
 
-    public var remedy: String? {
+    public var remedy: Remedy? {
         switch self {
         case .unmappedSymbols: nil
         case .dailyBudgetExhausted(_, _, let file):
-            "rerun after midnight IST (it resumes where it stopped), or raise --daily-budget" + (file.map { "; usage is kept in \($0)" } ?? "")
-        case .unreadableState(let path, _): "delete \(path); it only holds today's call count"
+            .advice("rerun after midnight IST (it resumes where it stopped), or raise --daily-budget" + (file.map { "; usage is kept in \($0)" } ?? ""))
+        case .unreadableState(let path, _): .advice("delete \(path); it only holds today's call count")
         }
     }
 }

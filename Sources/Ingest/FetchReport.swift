@@ -33,7 +33,7 @@ public struct ChunkFailure: Sendable, CustomStringConvertible {
 public struct FetchStop: Sendable {
     public var failureClass: FailureClass
     public var message: String
-    public var remedy: String?
+    public var remedy: Remedy?
 }
 
 public struct FetchReport: Sendable {

@@ -24,7 +24,7 @@ public enum FetchReportText {
         }
         if let stop = report.stoppedBy {
             lines.append("stopped: \(stop.message)")
-            if let remedy = stop.remedy { lines.append("  fix: \(remedy)") }
+            if let remedy = stop.remedy { lines.append("  fix: \(RemedyText.render(remedy))") }
         }
         if !report.failures.isEmpty {
             lines.append("\(report.failures.count) chunk(s) not fetched:")

@@ -162,7 +162,7 @@ public final class Booster {
             try library.check(
                 library.api.boosterSaveModelToString(handle, 0, limit, CAPIConstant.importanceSplit, capacity, &needed, &buffer),
                 "LGBM_BoosterSaveModelToString")
-            if needed <= capacity { return String(cString: buffer) }
+            if needed <= capacity { return CText.string(buffer) }
             capacity = needed
         }
     }

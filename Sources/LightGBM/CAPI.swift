@@ -28,7 +28,6 @@ struct CAPI {
     ) -> Int32
     typealias DatasetSetField = @convention(c) (LGBMHandle?, CString?, UnsafeRawPointer?, Int32, Int32) -> Int32
     typealias DatasetSetFeatureNames = @convention(c) (LGBMHandle?, UnsafeMutablePointer<CString?>?, Int32) -> Int32
-    typealias DatasetGetNumData = @convention(c) (LGBMHandle?, UnsafeMutablePointer<Int32>?) -> Int32
     typealias HandleFree = @convention(c) (LGBMHandle?) -> Int32
     typealias BoosterCreate = @convention(c) (LGBMHandle?, CString?, UnsafeMutablePointer<LGBMHandle?>?) -> Int32
     typealias BoosterCreateFromText = @convention(c) (CString?, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<LGBMHandle?>?) -> Int32
@@ -54,7 +53,6 @@ struct CAPI {
     let datasetCreateFromMat: DatasetCreateFromMat
     let datasetSetField: DatasetSetField
     let datasetSetFeatureNames: DatasetSetFeatureNames
-    let datasetGetNumData: DatasetGetNumData
     let datasetFree: HandleFree
     let boosterCreate: BoosterCreate
     let boosterCreateFromModelfile: BoosterCreateFromText
@@ -81,7 +79,6 @@ struct CAPI {
         datasetCreateFromMat = resolver.resolve("LGBM_DatasetCreateFromMat")
         datasetSetField = resolver.resolve("LGBM_DatasetSetField")
         datasetSetFeatureNames = resolver.resolve("LGBM_DatasetSetFeatureNames")
-        datasetGetNumData = resolver.resolve("LGBM_DatasetGetNumData")
         datasetFree = resolver.resolve("LGBM_DatasetFree")
         boosterCreate = resolver.resolve("LGBM_BoosterCreate")
         boosterCreateFromModelfile = resolver.resolve("LGBM_BoosterCreateFromModelfile")
@@ -120,4 +117,11 @@ private struct SymbolResolver {
     }
 
     private static let unresolved: @convention(c) () -> Void = {}
+}
+
+/// Text LightGBM wrote into a caller's buffer, up to its terminating NUL.
+enum CText {
+    static func string(_ buffer: [CChar]) -> String {
+        String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
 }

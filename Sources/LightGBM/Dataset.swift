@@ -67,11 +67,4 @@ public final class Dataset {
         let code = library.api.datasetSetFeatureNames(handle, &pointers, Int32(pointers.count))
         try library.check(code, "LGBM_DatasetSetFeatureNames")
     }
-
-    /// The row count as LightGBM holds it.
-    public func storedRowCount() throws -> Int {
-        var n: Int32 = 0
-        try library.check(library.api.datasetGetNumData(handle, &n), "LGBM_DatasetGetNumData")
-        return Int(n)
-    }
 }

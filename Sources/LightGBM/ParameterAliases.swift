@@ -25,7 +25,7 @@ enum ParameterAliases {
                 let message = api.getLastError().map { String(cString: $0) } ?? "unknown error"
                 throw LightGBMError.call(function: "LGBM_DumpParamAliases", message: message)
             }
-            if needed <= capacity { return String(cString: buffer) }
+            if needed <= capacity { return CText.string(buffer) }
             capacity = needed
         }
     }

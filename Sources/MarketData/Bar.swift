@@ -126,11 +126,4 @@ public struct BarSeries: Equatable, Sendable {
         timestamps.reserveCapacity(n); open.reserveCapacity(n); high.reserveCapacity(n)
         low.reserveCapacity(n); close.reserveCapacity(n); volume.reserveCapacity(n)
     }
-
-    /// Merges two series; on equal timestamps `newer` wins.
-    public func merged(with newer: BarSeries) -> BarSeries {
-        if isEmpty { return newer }
-        if newer.isEmpty { return self }
-        return BarSeries(bars: bars + newer.bars)
-    }
 }

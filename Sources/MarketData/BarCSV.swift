@@ -1,4 +1,5 @@
 import Foundation
+import SystemIO
 
 /// A row that could not be read, with its 1-based line number.
 public struct CSVRowProblem: Equatable, Sendable {
@@ -90,14 +91,14 @@ public enum BarCSV {
         }
         func value(_ k: Int, _ name: String) -> Result<Double, RowError> {
             let field = fields[columns[k]]
-            guard let v = parseDouble(field) else { return .failure(RowError(message: "\(name) `\(String(decoding: field, as: UTF8.self))` is not a number")) }
+            guard let v = DecimalText.parse(field) else { return .failure(RowError(message: "\(name) `\(String(decoding: field, as: UTF8.self))` is not a number")) }
             return .success(v)
         }
         do {
             return .success(Bar(timestamp: ts, open: try value(1, "open").get(), high: try value(2, "high").get(),
                                 low: try value(3, "low").get(), close: try value(4, "close").get(), volume: try value(5, "volume").get()))
         } catch {
-            return .failure((error as! RowError).message)
+            return .failure(error.message)
         }
     }
 
@@ -123,19 +124,6 @@ public enum BarCSV {
         return s[lo..<hi]
     }
 
-    /// Parses a decimal number; returns nil for empty text or trailing garbage. NaN and
-    /// infinities parse (the caller validates), so that the error can name them.
-    static func parseDouble(_ field: ArraySlice<UInt8>) -> Double? {
-        guard !field.isEmpty, field.count < 64 else { return nil }
-        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: field.count + 1) { buf in
-            for (k, b) in field.enumerated() { buf[k] = CChar(bitPattern: b) }
-            buf[field.count] = 0
-            var end: UnsafeMutablePointer<CChar>? = nil
-            let v = strtod(buf.baseAddress!, &end)
-            return end == buf.baseAddress! + field.count ? v : nil
-        }
-    }
-
     /// CSV text in the original cache's format.
     public static func format(_ series: BarSeries) -> [UInt8] {
         var out = header + "\n"
@@ -148,7 +136,7 @@ public enum BarCSV {
     }
 
     /// Volumes are counts: written without a fractional part when they have none.
-    static func formatVolume(_ v: Double) -> String {
+    public static func formatVolume(_ v: Double) -> String {
         v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
     }
 }
@@ -158,58 +146,62 @@ public enum Timestamp {
     /// Accepts `YYYY-MM-DD`, optionally followed by ` ` or `T` and `HH:MM[:SS[.fff]]`, optionally
     /// followed by `Z`, `+HH:MM`, `-HH:MM` or `+HHMM`. No offset means IST.
     public static func parse(_ f: some Collection<UInt8>) -> Int64? {
-        f.withContiguousStorageIfAvailable { parse(bytes: $0) } ?? Array(f).withUnsafeBufferPointer { parse(bytes: $0) }
+        parse(bytes: ArraySlice(f))
     }
 
-    static func parse(bytes u: UnsafeBufferPointer<UInt8>) -> Int64? {
-        guard u.count >= 10, u[4] == 45, u[7] == 45 else { return nil }
+    static func parse(bytes f: ArraySlice<UInt8>) -> Int64? {
+        let u = f.count == 0 ? f : f[f.startIndex...]
+        let base = u.startIndex
+        let count = u.count
+        func at(_ k: Int) -> UInt8 { u[base + k] }
+        func number(_ i: inout Int, _ width: Int) -> Int? {
+            guard i + width <= count else { return nil }
+            var v = 0
+            for k in i..<(i + width) {
+                let c = at(k)
+                guard c >= 48, c <= 57 else { return nil }
+                v = v * 10 + Int(c - 48)
+            }
+            i += width
+            return v
+        }
+        guard count >= 10, at(4) == 45, at(7) == 45 else { return nil }
         var i = 0
-        guard let y = number(u, &i, 4) else { return nil }
+        guard let y = number(&i, 4) else { return nil }
         i = 5
-        guard let mo = number(u, &i, 2) else { return nil }
+        guard let mo = number(&i, 2) else { return nil }
         i = 8
-        guard let d = number(u, &i, 2), let day = CalendarDay(year: y, month: mo, day: d) else { return nil }
+        guard let d = number(&i, 2), let day = CalendarDay(year: y, month: mo, day: d) else { return nil }
         var seconds = 0
-        if i < u.count, u[i] == 32 || u[i] == 84 {
+        if i < count, at(i) == 32 || at(i) == 84 {
             i += 1
-            guard let hh = number(u, &i, 2), i < u.count, u[i] == 58, hh < 24 else { return nil }
+            guard let hh = number(&i, 2), i < count, at(i) == 58, hh < 24 else { return nil }
             i += 1
-            guard let mm = number(u, &i, 2), mm < 60 else { return nil }
+            guard let mm = number(&i, 2), mm < 60 else { return nil }
             seconds = hh * 3600 + mm * 60
-            if i < u.count, u[i] == 58 {
+            if i < count, at(i) == 58 {
                 i += 1
-                guard let ss = number(u, &i, 2), ss < 61 else { return nil }
+                guard let ss = number(&i, 2), ss < 61 else { return nil }
                 seconds += ss
-                if i < u.count, u[i] == 46 {
+                if i < count, at(i) == 46 {
                     i += 1
-                    while i < u.count, u[i] >= 48, u[i] <= 57 { i += 1 }
+                    while i < count, at(i) >= 48, at(i) <= 57 { i += 1 }
                 }
             }
         }
         var offset = Int(IST.offsetSeconds)
-        if i < u.count {
-            if u[i] == 90 { offset = 0; i += 1 }
-            else if u[i] == 43 || u[i] == 45 {
-                let sign = u[i] == 43 ? 1 : -1
+        if i < count {
+            if at(i) == 90 { offset = 0; i += 1 }
+            else if at(i) == 43 || at(i) == 45 {
+                let sign = at(i) == 43 ? 1 : -1
                 i += 1
-                guard let oh = number(u, &i, 2) else { return nil }
-                if i < u.count, u[i] == 58 { i += 1 }
-                guard let om = number(u, &i, 2) else { return nil }
+                guard let oh = number(&i, 2) else { return nil }
+                if i < count, at(i) == 58 { i += 1 }
+                guard let om = number(&i, 2) else { return nil }
                 offset = sign * (oh * 3600 + om * 60)
             }
         }
-        guard i == u.count else { return nil }
+        guard i == count else { return nil }
         return Int64(day.ordinal) * 86_400 + Int64(seconds) - Int64(offset)
-    }
-
-    private static func number(_ u: UnsafeBufferPointer<UInt8>, _ i: inout Int, _ count: Int) -> Int? {
-        guard i + count <= u.count else { return nil }
-        var v = 0
-        for k in i..<(i + count) {
-            guard u[k] >= 48, u[k] <= 57 else { return nil }
-            v = v * 10 + Int(u[k] - 48)
-        }
-        i += count
-        return v
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemIO
 
 /// The data root: everything the tool writes lives under one directory (`--data-dir`).
 public struct DataRoot: Sendable {
@@ -11,8 +12,8 @@ public struct DataRoot: Sendable {
     /// How commands printed for the user name this root: `data` when it is the default.
     public var displayPath: String { url.path == DataRoot(path: DataRoot.defaultPath).url.path ? DataRoot.defaultPath : url.path }
 
-    /// ` --data-dir PATH` for printed commands, or nothing for the default root.
-    public var dataDirFlag: String { displayPath == DataRoot.defaultPath ? "" : " --data-dir \(url.path)" }
+    /// The `--data-dir` value of commands printed for the user, nil for the default root.
+    public var dataDirArgument: String? { displayPath == DataRoot.defaultPath ? nil : url.path }
 
     public var historical: URL { url.appendingPathComponent("historical") }
     public var models: URL { url.appendingPathComponent("models") }
@@ -60,7 +61,7 @@ public struct BarCache: Sendable {
 
     /// Symbols with a directory in the cache.
     public func symbols() -> [String] {
-        FileBytes.list(root.path).filter { !$0.hasPrefix(".") }.sorted()
+        PosixFile.list(root.path).filter { !$0.hasPrefix(".") }.sorted()
     }
 
     // MARK: Reading
@@ -77,7 +78,7 @@ public struct BarCache: Sendable {
         let dirPath = dir.path
         for file in files {
             let path = dirPath + "/" + file.name
-            var bytes = try FileBytes.read(path)
+            var bytes = try PosixFile.read(path)
             if file.gzipped { bytes = try Gzip.decompress(bytes) }
             let parsed = try BarCSV.parse(bytes, file: path)
             if let problem = parsed.problems.first {
@@ -102,7 +103,7 @@ public struct BarCache: Sendable {
         let url = manifestURL(symbol: symbol, interval: interval)
         guard FileManager.default.fileExists(atPath: url.path) else { return CacheManifest(symbol: symbol, interval: interval) }
         do {
-            return try JSONDecoder.cache.decode(CacheManifest.self, from: Data(FileBytes.read(url.path)))
+            return try JSONDecoder.cache.decode(CacheManifest.self, from: Data(PosixFile.read(url.path)))
         } catch {
             throw BarCacheError.corrupt(CSVError(file: url.path, line: 0, message: "unreadable manifest (\(error)); delete it to rebuild from the day files"))
         }
@@ -188,7 +189,7 @@ enum CacheFileName {
     /// Cache files of a directory: range files first, then day files, each by date, so that
     /// later (more specific) files win when timestamps repeat.
     static func files(in directory: String) -> [File] {
-        FileBytes.list(directory).compactMap(parse).sorted {
+        PosixFile.list(directory).compactMap(parse).sorted {
             ($0.isRangeFile ? 0 : 1, $0.range.first.ordinal, $0.name) < ($1.isRangeFile ? 0 : 1, $1.range.first.ordinal, $1.name)
         }
     }

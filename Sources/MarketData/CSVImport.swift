@@ -1,4 +1,5 @@
 import Foundation
+import SystemIO
 
 /// The outcome of validating CSV files for import.
 public struct ImportResult: Sendable {
@@ -24,7 +25,7 @@ public enum CSVImport {
             guard FileManager.default.fileExists(atPath: path) else {
                 throw CSVError(file: path, line: 0, message: "no such file")
             }
-            var bytes = try FileBytes.read(path)
+            var bytes = try PosixFile.read(path)
             if path.hasSuffix(".gz") { bytes = try Gzip.decompress(bytes) }
             let parsed = try BarCSV.parse(bytes, file: path)
             rowsRead += parsed.bars.count + parsed.problems.count

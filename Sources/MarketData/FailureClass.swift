@@ -36,10 +36,10 @@ public enum FailureClass: String, Codable, Sendable, CaseIterable {
 /// An error that knows its class and, where there is one, the command or step that fixes it.
 public protocol ClassifiedError: Error, CustomStringConvertible {
     var failureClass: FailureClass { get }
-    /// What the user should do, e.g. `run: sensequant fetch --symbols SBIN ...`.
-    var remedy: String? { get }
+    /// What fixes it, as data (`RemedyText` prints it).
+    var remedy: Remedy? { get }
 }
 
 extension ClassifiedError {
-    public var remedy: String? { nil }
+    public var remedy: Remedy? { nil }
 }

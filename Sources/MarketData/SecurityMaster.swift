@@ -124,5 +124,20 @@ public struct SecurityMasterError: ClassifiedError, Equatable {
 
     public var failureClass: FailureClass { .invalidInput }
     public var description: String { "\(location): \(problem)" }
-    public var remedy: String? { "pass NSEScripMaster.txt from ICICI's SecurityMaster.zip" }
+    public var remedy: Remedy? { .advice("pass NSEScripMaster.txt from ICICI's SecurityMaster.zip") }
+}
+
+extension SecurityMaster {
+    /// Merges the codes derived from `file` into the data root's `symbol_mappings.json` (its
+    /// entries win over earlier ones) and writes it. Returns what was derived and the file written.
+    public static func importInto(dataDir: URL, from file: URL) throws -> (derived: Result, written: URL) {
+        let derived = try parse(file)
+        let target = dataDir.appendingPathComponent(SymbolMappings.fileName)
+        var user = try SymbolMappings.userFile(in: dataDir) ?? SymbolMappings()
+        user.mappings.merge(derived.mappings) { _, fromMaster in fromMaster }
+        user.unverified.removeAll { derived.mappings[$0] != nil }
+        user.source = "ICICI security master \(file.lastPathComponent), imported \(CalendarDay.today())"
+        try user.save(to: target)
+        return (derived, target)
+    }
 }

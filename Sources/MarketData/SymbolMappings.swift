@@ -98,5 +98,5 @@ public struct SymbolMappingsError: ClassifiedError {
 
     public var failureClass: FailureClass { .invalidInput }
     public var description: String { "cannot read symbol mappings \(path): \(problem)" }
-    public var remedy: String? { "fix or remove the file; it needs {\"mappings\": {\"RELIANCE\": \"RELIND\", ...}}" }
+    public var remedy: Remedy? { .advice("fix or remove the file; it needs {\"mappings\": {\"RELIANCE\": \"RELIND\", ...}}") }
 }

@@ -13,10 +13,10 @@ public enum CalendarError: ClassifiedError, Equatable {
         }
     }
 
-    public var remedy: String? {
+    public var remedy: Remedy? {
         switch self {
         case let .outOfRange(_, covered):
-            "use dates from \(covered.lowerBound)-01-01 to \(covered.upperBound)-12-31"
+            .advice("use dates from \(covered.lowerBound)-01-01 to \(covered.upperBound)-12-31")
         }
     }
 }

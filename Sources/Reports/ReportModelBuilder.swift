@@ -19,7 +19,7 @@ public enum ReportModelBuilder {
             WindowFacts(
                 label: w.label, symbol: w.symbol, startDate: w.startDate, endDate: w.endDate,
                 column: columnOf["\(w.startDate)|\(w.endDate)"] ?? 0,
-                status: w.status, failureClass: w.failureClass, reason: w.reason, remedy: w.remedy,
+                status: w.status, failureClass: w.failureClass, reason: w.reason, remedy: w.remedy.map(RemedyText.render),
                 attempts: w.attempts, attemptRecords: attemptsByLabel[w.label]?.count ?? 0,
                 durationSeconds: w.durationSeconds,
                 validationAUC: w.status == .success ? TeacherMetrics.number(TeacherMetrics.validationAUCKey, in: w.metrics) : nil,
@@ -63,7 +63,7 @@ public enum ReportModelBuilder {
             windowDurations: durationDistribution(windows),
             validationAUC: aucDistribution(facts),
             actions: rootCauses.map { action($0, in: windows) },
-            resumeCommand: anythingLeft ? "sensequant train --resume \(batch.id) --data-dir \(dataDirectory)" : nil,
+            resumeCommand: anythingLeft ? RemedyText.render(.resume(batchId: batch.id, dataDir: dataDirectory)) : nil,
             evidence: Evidence(
                 batchDirectory: batch.batchDir, ledgerPath: ledgerPath, logPath: batch.logPath,
                 dataDirectory: dataDirectory, parameters: parameters, parametersRecorded: batch.parameters,
@@ -238,8 +238,8 @@ public enum ReportModelBuilder {
         return action(group, remedies: windows.filter { labels.contains($0.label) }.compactMap(\.remedy))
     }
 
-    static func action(_ group: RootCauseGroup, remedies: [String]) -> RecommendedAction {
-        let commands = RemedyMerger.merge(remedies)
+    static func action(_ group: RootCauseGroup, remedies: [Remedy]) -> RecommendedAction {
+        let commands = RemedyMerger.merge(remedies).map(RemedyText.render)
         let title = "Fix group \(group.id): \(className(group.failureClass)), \(group.windowCount) window\(group.windowCount == 1 ? "" : "s") (\(group.symbols.count) symbol\(group.symbols.count == 1 ? "" : "s"))"
         var note: String?
         if commands.isEmpty {

@@ -9,7 +9,7 @@ public enum ReportWriter {
     /// (`<data-dir>/state/ledger.sqlite`).
     public static func model(batchId: String, ledger: Ledger, dataDirectory: String? = nil) throws -> ReportModel {
         guard let batch = try ledger.batch(id: batchId) else {
-            throw ReportError.unknownBatch(id: batchId, ledgerPath: ledger.path.path)
+            throw ReportError.unknownBatch(id: batchId, ledgerPath: ledger.path.path, dataDir: dataDirectory)
         }
         return ReportModelBuilder.build(
             batch: batch, windows: try ledger.windows(batchId: batchId), attempts: try ledger.attempts(batchId: batchId),

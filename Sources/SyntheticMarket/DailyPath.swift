@@ -1,4 +1,5 @@
 import Foundation
+import MarketData
 
 /// One synthetic trading day: its OHLCV and the conditional volatility that produced it.
 struct DailyState {

@@ -1,4 +1,5 @@
 import Foundation
+import MarketData
 
 /// The fixed character of one synthetic symbol, drawn once from (seed, symbol).
 struct SymbolProfile {

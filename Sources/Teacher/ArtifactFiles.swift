@@ -1,5 +1,6 @@
 import Foundation
 import MarketData
+import SystemIO
 
 /// The contents of a window's artifact files (REFERENCE.md §3), as bytes; no I/O here.
 enum ArtifactFiles {
@@ -12,17 +13,12 @@ enum ArtifactFiles {
         out.reserveCapacity(window.rowCount * 400)
         let bars = window.bars
         for (row, t) in window.rowBars.enumerated() {
-            out += TimestampText.ist(bars.timestamps[t])
-            out += ",\(symbol),\(bars.open[t]),\(bars.high[t]),\(bars.low[t]),\(bars.close[t]),\(volumeText(bars.volume[t]))"
+            out += IST.format(bars.timestamps[t])
+            out += ",\(symbol),\(bars.open[t]),\(bars.high[t]),\(bars.low[t]),\(bars.close[t]),\(BarCSV.formatVolume(bars.volume[t]))"
             for value in window.features.row(row) { out += ",\(value)" }
             out += ",\(Int(window.labels[row])),\(window.forwardReturns[row])\n"
         }
         return Array(out.utf8)
-    }
-
-    /// Volumes are counts: written without a fractional part when they have none.
-    static func volumeText(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : "\(v)"
     }
 
     /// `feature_importance.csv`: features by split count, most used first (ties keep column

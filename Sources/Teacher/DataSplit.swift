@@ -1,3 +1,5 @@
+import MarketData
+
 /// Which labelled rows train, which validate, and which are left out between them.
 public struct DataSplit: Equatable, Sendable {
     /// Row numbers (into the prepared rows), ascending.
@@ -45,7 +47,7 @@ public struct DataSplit: Equatable, Sendable {
     public static func stratifiedShuffle(labels: [Double], seed: UInt64) -> DataSplit {
         let n = labels.count
         let target = validationCount(rows: n)
-        var generator = SplitMix64(seed: seed)
+        var generator = SplitMix64(state: seed)
         let classes = Dictionary(grouping: 0..<n, by: { labels[$0] }).sorted { $0.key < $1.key }.map(\.value)
         let groups = classes.allSatisfy({ $0.count >= 2 }) ? classes : [Array(0..<n)]
         let quotas = allocate(target, among: groups.map(\.count))
@@ -80,27 +82,5 @@ public struct DataSplit: Equatable, Sendable {
             missing -= open.count
         }
         return quotas
-    }
-}
-
-/// SplitMix64: a small seeded generator, so a shuffle is the same on every platform and run.
-struct SplitMix64 {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE5_E9B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Fisher-Yates, spelled out so the order never depends on the standard library's algorithm.
-    mutating func shuffled(_ items: [Int]) -> [Int] {
-        var out = items
-        for i in stride(from: out.count - 1, to: 0, by: -1) {
-            out.swapAt(i, Int(next() % UInt64(i + 1)))
-        }
-        return out
     }
 }

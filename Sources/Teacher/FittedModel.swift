@@ -10,7 +10,6 @@ public struct FittedModel {
     public let validationProbabilities: [Double]
     /// Per feature, in `FeatureSet.names` order, over the best iterations.
     public let importanceSplit: [Double]
-    public let importanceGain: [Double]
 
     /// Trains on the split's training rows with early stopping on its validation rows, the way
     /// the original's `LGBMClassifier.fit(eval_set=..., early_stopping)` did.
@@ -35,8 +34,7 @@ public struct FittedModel {
                 parameters: parameters,
                 trainProbabilities: try booster.predict(trainX, iterations: best, parameters: threads),
                 validationProbabilities: try booster.predict(validX, iterations: best, parameters: threads),
-                importanceSplit: try booster.featureImportance(.split, iterations: best),
-                importanceGain: try booster.featureImportance(.gain, iterations: best))
+                importanceSplit: try booster.featureImportance(.split, iterations: best))
         } catch let error as LightGBMError {
             throw TeacherError.model(error)
         }

@@ -24,7 +24,7 @@ public struct PreparedWindow: Sendable {
         try config.validate()
         let windowStart = allBars.lowerBound(window.first.startEpochSeconds)
         let windowEnd = allBars.lowerBound(window.last.adding(days: 1).startEpochSeconds)
-        guard windowEnd > windowStart else { throw TeacherError.dataMissing(symbol: symbol, window: window) }
+        guard windowEnd > windowStart else { throw TeacherError.dataMissing(symbol: symbol, window: window, interval: config.interval) }
         let first = config.warmup ? max(0, windowStart - config.warmupBars) : windowStart
         let last = config.labelLookahead ? min(allBars.count, windowEnd + config.horizon) : windowEnd
         let bars = allBars.sliceIndices(first..<last)

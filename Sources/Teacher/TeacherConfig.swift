@@ -38,10 +38,15 @@ public struct TeacherConfig: Sendable, Equatable {
     /// The Python original's behaviour: no warm-up, no lookahead, stratified shuffle.
     public static var original: TeacherConfig {
         var c = TeacherConfig()
-        c.warmup = false
-        c.labelLookahead = false
-        c.split = .stratifiedShuffle
+        c.useOriginalBehaviour()
         return c
+    }
+
+    /// Switches to the original's rows and split (`--original-teacher`), keeping everything else.
+    public mutating func useOriginalBehaviour() {
+        warmup = false
+        labelLookahead = false
+        split = .stratifiedShuffle
     }
 
     func validate() throws {

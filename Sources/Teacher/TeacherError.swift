@@ -5,28 +5,30 @@ import MarketData
 public struct TeacherError: ClassifiedError, Equatable, Sendable {
     public let failureClass: FailureClass
     public let message: String
-    public let remedy: String?
+    public let remedy: Remedy?
 
     public var description: String { message }
 
     /// The window holds no bars at all.
-    public static func dataMissing(symbol: String, window: DayRange) -> TeacherError {
+    public static func dataMissing(symbol: String, window: DayRange, interval: Interval) -> TeacherError {
         TeacherError(
             failureClass: .dataMissing,
             message: "No data returned for \(symbol)",
-            remedy: "run: sensequant fetch --symbols \(symbol) --start-date \(window.first) --end-date \(window.last)")
+            remedy: .fetch(FetchRemedy(symbols: [symbol], range: window, interval: interval)))
     }
+
+    static let shorterHorizon = Remedy.advice("use a longer window or a shorter --forecast-horizon")
 
     /// Too few labelled rows to train on (the original's wording).
     public static func insufficientData(rows: Int, minimum: Int) -> TeacherError {
         TeacherError(
             failureClass: .insufficientData,
             message: "Insufficient samples for training: \(rows) < \(minimum) minimum",
-            remedy: "use a longer window or a shorter --forecast-horizon")
+            remedy: shorterHorizon)
     }
 
     public static func insufficientData(_ message: String) -> TeacherError {
-        TeacherError(failureClass: .insufficientData, message: message, remedy: "use a longer window or a shorter --forecast-horizon")
+        TeacherError(failureClass: .insufficientData, message: message, remedy: shorterHorizon)
     }
 
     public static func invalidInput(_ message: String) -> TeacherError {
@@ -38,7 +40,7 @@ public struct TeacherError: ClassifiedError, Equatable, Sendable {
         TeacherError(
             failureClass: .modelError,
             message: error.summary,
-            remedy: error.isLibraryProblem ? LightGBMError.installRemedy : nil)
+            remedy: error.isLibraryProblem ? .advice(LightGBMError.installRemedy) : nil)
     }
 
     /// Writing the artifacts failed (disk full, permissions).

@@ -1,6 +1,7 @@
 import Foundation
 import LightGBM
 import MarketData
+import SystemIO
 
 public struct RowCounts: Equatable, Sendable {
     /// Labelled rows of the window (train + validation + purged).
@@ -64,7 +65,7 @@ public enum BarFingerprint {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(bars.count * 48)
         func append(_ value: UInt64) {
-            withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+            for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
         }
         for i in 0..<bars.count {
             append(UInt64(bitPattern: bars.timestamps[i]))

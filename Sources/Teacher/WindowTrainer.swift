@@ -1,6 +1,7 @@
 import Foundation
 import LightGBM
 import MarketData
+import SystemIO
 
 /// Trains one window of one symbol and writes its artifacts. Safe to use from several tasks
 /// at once: each call builds its own LightGBM handles.

@@ -1,7 +1,7 @@
 import ArgumentParser
-import Batch
 import Foundation
 import MarketData
+import Pipeline
 
 extension CalendarDay: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
@@ -96,35 +96,15 @@ struct DateRangeOptions: ParsableArguments {
     func requireTradingDays(_ calendar: TradingCalendar) throws -> [CalendarDay] {
         let days = try calendar.tradingDays(in: range)
         guard !days.isEmpty else {
-            throw UsageError("\(range) holds no NSE trading days (weekend or holidays only)",
+            throw RequestError.usage("\(range) holds no NSE trading days (weekend or holidays only)",
                              fix: "widen --start-date/--end-date to include a trading day")
         }
         return days
     }
 }
 
-/// A bad option value found after parsing (exit 2), printed as one line by `failCleanly`.
-struct UsageError: Error, CustomStringConvertible {
-    var description: String
-    var fix: String?
-    init(_ description: String, fix: String? = nil) {
-        self.description = description
-        self.fix = fix
-    }
-}
-
-/// A bad input file or state (exit 1), printed as one line by `failCleanly`.
-struct InputError: Error, CustomStringConvertible {
-    var description: String
-    var fix: String?
-    init(_ description: String, fix: String? = nil) {
-        self.description = description
-        self.fix = fix
-    }
-}
-
 /// Prints any error as ONE line on stderr, `error: WHAT; fix: HOW`, and returns the exit code:
-/// 2 for usage errors (`UsageError`, `ValidationError`), 1 for everything else. Foundation
+/// 2 for usage errors (`RequestError.usage`, `ValidationError`), 1 for everything else. Foundation
 /// errors are reduced to their path and reason; control characters and binary junk (a CSV
 /// that is not text) are escaped and long quoted excerpts shortened, so the line stays readable.
 func failCleanly(_ error: Error) -> ExitCode {
@@ -138,14 +118,12 @@ func failCleanly(_ error: Error) -> ExitCode {
 enum ErrorLine {
     static func parts(of error: Error) -> (text: String, fix: String?, code: Int32) {
         switch error {
-        case let e as UsageError:
-            return (e.description, e.fix, 2)
+        case let e as RequestError:
+            return (e.description, e.remedy.map(RemedyText.render), e.kind == .usage ? 2 : 1)
         case let e as ValidationError:
             return (e.message, nil, 2)
-        case let e as InputError:
-            return (e.description, e.fix, 1)
         case let e as ClassifiedError:
-            return (e.description, e.remedy, 1)
+            return (e.description, e.remedy.map(RemedyText.render), 1)
         case let e as CocoaError:
             return (describe(e as NSError), "check the path: it must exist, be of the right kind (file or directory) and be writable", 1)
         default:
@@ -196,18 +174,6 @@ enum ErrorLine {
             }
         }
         return out
-    }
-}
-
-/// Opens an existing ledger; a file that is not a readable SQLite ledger is named with the fix
-/// instead of surfacing as a bare SQLite error.
-func openLedger(_ root: DataRoot) throws -> Ledger {
-    let path = Ledger.url(in: root).path
-    do {
-        return try Ledger(root: root)
-    } catch {
-        throw InputError("cannot open the batch ledger \(path): \(error)",
-                         fix: "restore it from a backup, or move it aside (sensequant train starts a new one); pass the right --data-dir if this is not it")
     }
 }
 

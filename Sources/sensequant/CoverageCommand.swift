@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import MarketData
+import Pipeline
+import Reports
 
 struct CoverageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,7 +29,7 @@ struct CoverageCommand: ParsableCommand {
         do {
             let symbols = try selection.resolve()
             guard FileManager.default.fileExists(atPath: data.root.historical.path) else {
-                throw InputError("no bar cache at \(data.root.historical.path)",
+                throw RequestError.input("no bar cache at \(data.root.historical.path)",
                                  fix: "pass the --data-dir you fetched or imported into, or fill it first with sensequant fetch or sensequant import")
             }
             report = try Coverage.audit(cache: data.root.cache, symbols: symbols, interval: interval,
@@ -65,18 +67,5 @@ enum CoverageTable {
             }
         }
         return out
-    }
-}
-
-/// Plain left-aligned columns, two spaces apart.
-enum TextTable {
-    static func render(_ rows: [[String]]) -> String {
-        guard let width = rows.first?.count else { return "" }
-        let widths = (0..<width).map { col in rows.map { $0[col].count }.max() ?? 0 }
-        return rows.map { row in
-            row.enumerated().map { col, cell in
-                col == width - 1 ? cell : cell.padding(toLength: widths[col], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }.joined(separator: "\n")
     }
 }

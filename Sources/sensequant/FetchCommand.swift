@@ -3,6 +3,8 @@ import Breeze
 import Foundation
 import Ingest
 import MarketData
+import Pipeline
+import Synchronization
 
 struct FetchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -31,7 +33,7 @@ struct FetchCommand: AsyncParsableCommand {
         do {
             let symbols = try selection.resolve()
             _ = try dates.requireTradingDays(TradingCalendar.nse())
-            let fetcher = try source.makeFetcher(root: data.root)
+            let fetcher = try source.settings.makeFetcher(root: data.root)
             report = try await fetcher.fetch(symbols: symbols, range: dates.range, interval: interval, force: force,
                                              progress: FetchProgressPrinter().callback)
         } catch {
@@ -64,16 +66,15 @@ struct FetchProgressPrinter {
     }
 }
 
-final class FetchProgressThrottle: @unchecked Sendable {
-    private let lock = NSLock()
-    private var last: Date?
+final class FetchProgressThrottle: Sendable {
+    private let last = Mutex<Date?>(nil)
 
     func due(final: Bool) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        let now = Date()
-        guard final || last.map({ now.timeIntervalSince($0) >= 5 }) ?? true else { return false }
-        last = now
-        return true
+        last.withLock { last in
+            let now = Date()
+            guard final || last.map({ now.timeIntervalSince($0) >= 5 }) ?? true else { return false }
+            last = now
+            return true
+        }
     }
 }

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import MarketData
+import Pipeline
+import SystemIO
 
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,7 +35,7 @@ struct ImportCommand: ParsableCommand {
                 result = try CSVImport.validate(files: files.map { URL(fileURLWithPath: $0) }, interval: interval, lenient: lenient,
                                                 calendar: try TradingCalendar.nse())
             } catch let error as GzipError {
-                throw InputError("\(files.filter { $0.hasSuffix(".gz") }.joined(separator: ", ")): \(error)",
+                throw RequestError.input("\(files.filter { $0.hasSuffix(".gz") }.joined(separator: ", ")): \(error)",
                                  fix: "re-export the file, or drop the .gz suffix if it is plain CSV")
             }
             try data.root.cache.write(result.series, symbol: symbol, interval: interval, source: .import,
@@ -54,12 +56,12 @@ struct ImportCommand: ParsableCommand {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else { return }  // CSVImport names it
         if isDir.boolValue {
-            throw InputError("\(path) is a directory, not a CSV file", fix: "pass the CSV files themselves, e.g. \(path)/*.csv")
+            throw RequestError.input("\(path) is a directory, not a CSV file", fix: "pass the CSV files themselves, e.g. \(path)/*.csv")
         }
         if path.hasSuffix(".gz") {
             let head = FileHandle(forReadingAtPath: path).map { h in defer { try? h.close() }; return h.readData(ofLength: 2) }
             if head != Data([0x1F, 0x8B]) {
-                throw InputError("\(path) is not gzip data (it does not start with the gzip magic bytes 1f 8b)",
+                throw RequestError.input("\(path) is not gzip data (it does not start with the gzip magic bytes 1f 8b)",
                                  fix: "drop the .gz suffix if it is plain CSV, or re-export it with gzip")
             }
         }

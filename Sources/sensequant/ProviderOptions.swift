@@ -1,15 +1,13 @@
 import ArgumentParser
-import Breeze
 import Foundation
-import Ingest
-import MarketData
+import Pipeline
 
-/// Where bars come from and how fast we may ask: shared by `fetch` and `train --auto-fetch`.
+extension ProviderSettings.Provider: ExpressibleByArgument {}
+
+/// The provider flags shared by `fetch` and `train --auto-fetch`.
 struct ProviderOptions: ParsableArguments {
-    enum Provider: String, ExpressibleByArgument { case breeze, sandbox }
-
     @Option(name: .long, help: "breeze (live) or sandbox (a local `sensequant sandbox`).")
-    var provider: Provider = .breeze
+    var provider: ProviderSettings.Provider = .breeze
 
     @Option(name: .long, help: "Base URL of the sandbox.")
     var sandboxUrl = "http://127.0.0.1:8765"
@@ -38,22 +36,14 @@ struct ProviderOptions: ParsableArguments {
         if let n = dailyBudget, n < 1 { throw ValidationError("--daily-budget must be at least 1") }
     }
 
-    /// A fetcher writing into `root`'s cache. Live Breeze without credentials fails here, before any request.
-    func makeFetcher(root: DataRoot) throws -> Fetcher {
-        let isSandbox = provider == .sandbox
-        let credentials = isSandbox
-            ? BreezeCredentials(apiKey: "sandbox", apiSecret: "sandbox-secret", sessionToken: sandboxSessionToken)
-            : try BreezeCredentials.load()
-        let client = BreezeClient(credentials: credentials, endpoints: isSandbox ? .sandbox(sandboxUrl) : .production,
-                                  requestTimeout: .milliseconds(Int64(timeout * 1000)))
-        var limits = isSandbox ? FetchLimits.sandbox : FetchLimits.breeze
-        if let requestsPerMinute { limits.requestsPerMinute = requestsPerMinute }
-        if let dailyBudget { limits.dailyBudget = dailyBudget }
-        return Fetcher(
-            provider: BreezeProvider(client: client, isSandbox: isSandbox), cache: root.cache, calendar: try TradingCalendar.nse(),
-            mappings: try SymbolMappings.load(dataDir: root.url), limits: limits,
-            usageFile: root.state.appendingPathComponent("\(provider.rawValue)_usage.json"),
-            mappingsFile: root.url.appendingPathComponent(SymbolMappings.fileName).path
-        )
+    var settings: ProviderSettings {
+        var s = ProviderSettings()
+        s.provider = provider
+        s.sandboxURL = sandboxUrl
+        s.sandboxSessionToken = sandboxSessionToken
+        s.requestsPerMinute = requestsPerMinute
+        s.dailyBudget = dailyBudget
+        s.timeoutSeconds = timeout
+        return s
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Batch
 import Foundation
 import MarketData
+import Pipeline
 import Reports
 
 extension ReportFormat: ExpressibleByArgument {}
@@ -28,12 +29,9 @@ struct ReportCommand: ParsableCommand {
         do {
             var isDir: ObjCBool = false
             if let output, FileManager.default.fileExists(atPath: output, isDirectory: &isDir), isDir.boolValue {
-                throw UsageError("--output \(output) is a directory", fix: "pass a file path, e.g. \(output)/\(format.fileName)")
+                throw RequestError.usage("--output \(output) is a directory", fix: "pass a file path, e.g. \(output)/\(format.fileName)")
             }
-            guard FileManager.default.fileExists(atPath: Ledger.url(in: data.root).path) else {
-                throw ReportError.noLedger(path: Ledger.url(in: data.root).path)
-            }
-            let ledger = try openLedger(data.root)
+            let ledger = try LedgerAccess.existing(data.root)
             text = try format.render(ReportWriter.model(batchId: batchId, ledger: ledger, dataDirectory: data.dataDir))
         } catch {
             throw failCleanly(error)

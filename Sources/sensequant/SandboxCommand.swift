@@ -2,6 +2,7 @@ import ArgumentParser
 import BreezeSandbox
 import Foundation
 import MarketData
+import Pipeline
 import SyntheticMarket
 
 struct SandboxCommand: AsyncParsableCommand {
@@ -79,14 +80,14 @@ struct SandboxCommand: AsyncParsableCommand {
         } catch {
             let text = String(describing: error)
             if text.contains("Address already in use") || text.contains("errno: 98") {
-                throw failCleanly(InputError("port \(port) on 127.0.0.1 is already in use", fix: "pass another --port, or --port 0 for a free one"))
+                throw failCleanly(RequestError.input("port \(port) on 127.0.0.1 is already in use", fix: "pass another --port, or --port 0 for a free one"))
             }
             throw failCleanly(error)
         }
         print("Breeze sandbox listening on \(server.baseURL)")
         print("  credentials: BREEZE_API_KEY=\(appKey) BREEZE_SESSION_TOKEN=\(sessionToken) (any secret)")
         print("  fetch with: sensequant fetch --provider sandbox --sandbox-url \(server.baseURL) --symbols RELIANCE --start-date 2024-01-01 --end-date 2024-03-31")
-        fflush(stdout)
+        fflush(nil)
         try await server.waitUntilStopped()
     }
 

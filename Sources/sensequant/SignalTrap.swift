@@ -1,19 +1,37 @@
 import Batch
 import Foundation
+import Pipeline
+import Synchronization
 
-/// SIGINT/SIGTERM: the first asks the batch to stop starting windows; a second exits at once.
-final class SignalTrap: @unchecked Sendable {
-    private var sources: [DispatchSourceSignal] = []
-    private var count = 0
-    private let lock = NSLock()
+/// SIGINT/SIGTERM while `body` runs: the first asks the flow to stop starting windows (it ends
+/// `interrupted`, resumable); a second exits at once.
+func withSignalTrap<T>(_ out: FlowOutput, _ body: (CancellationFlag) async throws -> T) async throws -> T {
+    let cancellation = CancellationFlag()
+    let trap = SignalTrap(cancellation: cancellation) {
+        out.say("interrupt: finishing running windows, starting no more (again to quit at once)")
+    }
+    defer { trap.release() }
+    return try await body(cancellation)
+}
+
+final class SignalTrap {
+    private let sources: [DispatchSourceSignal]
+
+    private final class Count: Sendable {
+        let value = Atomic(0)
+    }
 
     init(cancellation: CancellationFlag, onFirst: @escaping @Sendable () -> Void) {
+        var sources: [DispatchSourceSignal] = []
         for sig in [SIGINT, SIGTERM] {
             signal(sig, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { [self] in
-                lock.lock(); count += 1; let n = count; lock.unlock()
-                if n == 1 {
+            sources.append(DispatchSource.makeSignalSource(signal: sig, queue: .global()))
+        }
+        self.sources = sources
+        let count = Count()
+        for source in sources {
+            source.setEventHandler {
+                if count.value.add(1, ordering: .relaxed).newValue == 1 {
                     cancellation.cancel()
                     onFirst()
                 } else {
@@ -21,7 +39,6 @@ final class SignalTrap: @unchecked Sendable {
                 }
             }
             source.resume()
-            sources.append(source)
         }
     }
 

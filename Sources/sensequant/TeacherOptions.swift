@@ -1,5 +1,4 @@
 import ArgumentParser
-import Batch
 import Foundation
 import Teacher
 
@@ -44,20 +43,15 @@ struct TeacherOptions: ParsableArguments {
         return out
     }
 
-    /// Applies only what was given.
-    func apply(to p: inout BatchParameters) throws {
-        if originalTeacher {
-            p.warmup = false
-            p.labelLookahead = false
-            p.split = SplitMode.stratifiedShuffle.rawValue
-        }
-        if let h = forecastHorizon { p.forecastHorizon = h }
-        if let t = threshold { p.threshold = t }
-        if let s = split { p.split = s.rawValue }
-        if noWarmup { p.warmup = false }
-        if noLabelLookahead { p.labelLookahead = false }
-        let o = try overrides()
-        if !o.isEmpty { p.lightgbmOverrides = p.lightgbmOverrides.merging(o) { $1 } }
+    /// Applies only what was given, on top of `config` (defaults, or a batch's recorded values).
+    func apply(to config: inout TeacherConfig) throws {
+        if originalTeacher { config.useOriginalBehaviour() }
+        if let h = forecastHorizon { config.horizon = h }
+        if let t = threshold { config.threshold = t }
+        if let s = split { config.split = s }
+        if noWarmup { config.warmup = false }
+        if noLabelLookahead { config.labelLookahead = false }
+        config.parameterOverrides.merge(try overrides()) { $1 }
     }
 }
 

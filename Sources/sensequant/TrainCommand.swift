@@ -1,8 +1,8 @@
 import ArgumentParser
 import Batch
 import Foundation
-import Ingest
 import MarketData
+import Pipeline
 import Teacher
 
 struct TrainCommand: AsyncParsableCommand {
@@ -79,109 +79,52 @@ struct TrainCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let started = Date()
-        let root = data.root
-        let ledger: Ledger
-        let session: BatchSession
-        var fetcher: Fetcher?
-        let trainer: WindowTrainer
+        let flow: TrainFlow
         do {
-            // Everything that can be refused is checked before the ledger is touched, so a bad
-            // flag, a missing library or an uncovered date leaves nothing behind.
-            let calendar = try TradingCalendar.nse()
-            if let s = startDate, let e = endDate { _ = try calendar.tradingDays(in: DayRange(s, e)) }
-            trainer = try WindowTrainer()
-            if let overrides = try? teacher.overrides() {
-                do { _ = try TeacherParameters.resolve(overrides: overrides, library: trainer.library) }
-                catch { throw ValidationError(String(describing: error)) }
-            }
-            if autoFetch { fetcher = try source.makeFetcher(root: root) }
-            let mappings = try SymbolMappings.load(dataDir: root.url)
-            if let id = resume {
-                guard FileManager.default.fileExists(atPath: Ledger.url(in: root).path) else {
-                    throw UsageError("no batch \(id): there is no ledger in \(root.url.path)", fix: "pass the --data-dir the batch ran with; sensequant status lists batches")
-                }
-                ledger = try openLedger(root)
-                try checkResumeConflicts(ledger: ledger, batchId: id)
-                session = try BatchSession.resume(root: root, ledger: ledger, calendar: calendar, mappings: mappings,
-                                                  batchId: id, workers: effectiveWorkers)
-            } else {
-                ledger = try openLedger(root)
-                session = try BatchSession.create(root: root, ledger: ledger, calendar: calendar, mappings: mappings,
-                                                  symbols: selection.resolve(), universe: selection.universe,
-                                                  parameters: try newParameters(), workers: effectiveWorkers)
-            }
-        } catch let error as ValidationError {
-            throw error
+            flow = try TrainFlow.start(try request())
         } catch {
             throw failCleanly(error)
         }
-        let out = BatchConsole(format: logFormat, logURL: session.batchDir.appendingPathComponent("train.log"))
-        try? session.setLogPath(session.batchDir.appendingPathComponent("train.log").path)
-        var driver = BatchDriver(session: session, trainer: trainer, out: out, workers: effectiveWorkers, preflight: !noPreflight,
-                                 strictPreflight: strictPreflight, faults: injectFault.compactMap(FaultInjectingTraining.Fault.init),
-                                 backoff: Backoff(base: retryBaseDelay), started: started)
-        driver.autoFetch = fetcher
-        let status = try await driver.run()
+        let console = BatchConsole(format: logFormat)
+        let status = try await withSignalTrap(console) { try await flow.run(output: console, cancellation: $0) }
         throw ExitCode(StatusPolicy.exitCode(for: status))
     }
 
-    var effectiveWorkers: Int { workers ?? ProcessInfo.processInfo.activeProcessorCount }
-
-    func newParameters() throws -> BatchParameters {
-        // The step's default is the window length, so both go through the initializer.
-        var p = BatchParameters(startDate: startDate!, endDate: endDate!, windowDays: windowDays ?? 180, stepDays: stepDays)
-        try applyOverrides(to: &p)
-        p.preflight = !noPreflight
-        return p
-    }
-
-    /// The flags given that override batch parameters (`--window-days`/`--step-days` aside).
-    func applyOverrides(to p: inout BatchParameters) throws {
-        if let s = startDate { p.startDate = s }
-        if let e = endDate { p.endDate = e }
-        try teacher.apply(to: &p)
-        if let r = maxFailureRate { p.maxFailureRate = r }
-        if let a = maxAttempts { p.maxAttempts = a }
-    }
-
-    /// `--resume` uses the recorded parameters; a flag that says otherwise is a usage error.
-    func checkResumeConflicts(ledger: Ledger, batchId: String) throws {
-        guard let batch = try ledger.batch(id: batchId) else { return }
-        let recorded = try batch.decodedParameters()
-        var asked = recorded
-        if let w = windowDays { asked.windowDays = w }
-        if let s = stepDays { asked.stepDays = s }
-        try applyOverrides(to: &asked)
-        var conflicts = ParameterDiff.describe(recorded: recorded, asked: asked)
-        if !selection.isEmpty, try selection.resolve() != batch.decodedSymbols() {
-            conflicts.append("the symbols differ from the batch's \(batch.decodedSymbols().count) recorded symbols")
+    func request() throws -> TrainRequest {
+        let flags = try parameterFlags()
+        let workers = workers ?? ProcessInfo.processInfo.activeProcessorCount
+        let target: TrainRequest.Target
+        if let id = resume {
+            target = .resume(batchId: id, askedSymbols: selection.isEmpty ? nil : try selection.resolve())
+        } else {
+            // The step's default is the window length, so both go through the initializer.
+            var p = BatchParameters(startDate: startDate!, endDate: endDate!, windowDays: windowDays ?? 180, stepDays: stepDays)
+            try flags(&p)
+            p.preflight = !noPreflight
+            target = .new(symbols: try selection.resolve(), universe: selection.universe, parameters: p)
         }
-        guard conflicts.isEmpty else {
-            throw ValidationError("--resume \(batchId) reruns with the batch's recorded parameters, but \(conflicts.joined(separator: "; ")). Drop those flags, or start a new batch without --resume.")
+        var request = TrainRequest(root: data.root, target: target, workers: workers, flags: flags)
+        request.preflight = !noPreflight
+        request.strictPreflight = strictPreflight
+        request.autoFetch = autoFetch ? source.settings : nil
+        request.faults = injectFault.compactMap(FaultInjectingTraining.Fault.init)
+        request.backoff = Backoff(base: retryBaseDelay)
+        return request
+    }
+
+    /// The batch-parameter flags that were given, as one function (so a resume can tell a
+    /// flag from a default and name each conflict).
+    func parameterFlags() throws -> @Sendable (inout BatchParameters) throws -> Void {
+        let (windowDays, stepDays, startDate, endDate) = (windowDays, stepDays, startDate, endDate)
+        let (teacher, maxFailureRate, maxAttempts) = (teacher, maxFailureRate, maxAttempts)
+        return { p in
+            if let w = windowDays { p.windowDays = w }
+            if let s = stepDays { p.stepDays = s }
+            if let s = startDate { p.startDate = s }
+            if let e = endDate { p.endDate = e }
+            try teacher.apply(to: &p.teacherConfig)
+            if let r = maxFailureRate { p.maxFailureRate = r }
+            if let a = maxAttempts { p.maxAttempts = a }
         }
     }
-}
-
-/// Human-readable differences between recorded and requested parameters.
-enum ParameterDiff {
-    static func describe(recorded: BatchParameters, asked: BatchParameters) -> [String] {
-        let pairs: [(String, String, String)] = [
-            ("--start-date", "\(recorded.startDate)", "\(asked.startDate)"),
-            ("--end-date", "\(recorded.endDate)", "\(asked.endDate)"),
-            ("--window-days", "\(recorded.windowDays)", "\(asked.windowDays)"),
-            ("--step-days", "\(recorded.stepDays)", "\(asked.stepDays)"),
-            ("--forecast-horizon", "\(recorded.forecastHorizon)", "\(asked.forecastHorizon)"),
-            ("--threshold", "\(recorded.threshold)", "\(asked.threshold)"),
-            ("--split", recorded.split, asked.split),
-            ("warm-up (--no-warmup, --original-teacher)", onOff(recorded.warmup), onOff(asked.warmup)),
-            ("label look-ahead (--no-label-lookahead, --original-teacher)", onOff(recorded.labelLookahead), onOff(asked.labelLookahead)),
-            ("--param", "\(recorded.lightgbmOverrides.sorted { $0.key < $1.key })", "\(asked.lightgbmOverrides.sorted { $0.key < $1.key })"),
-            ("--max-failure-rate", "\(recorded.maxFailureRate)", "\(asked.maxFailureRate)"),
-            ("--max-attempts", "\(recorded.maxAttempts)", "\(asked.maxAttempts)"),
-        ]
-        return pairs.filter { $0.1 != $0.2 }.map { "\($0.0) \($0.2) conflicts with the recorded \($0.1)" }
-    }
-
-    static func onOff(_ b: Bool) -> String { b ? "on" : "off" }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MarketData
+import Pipeline
 import Teacher
 
 /// `sensequant train-window`: one window of one symbol, from the bar cache, with its artifacts.
@@ -35,23 +36,11 @@ struct TrainWindowCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let symbol = try Symbol.validate(symbol)
-            let window = DayRange(start, end)
-            // Outside the calendar no fetch can help: say so instead of "No data ... run: sensequant fetch".
-            let calendar = try TradingCalendar.nse()
-            guard try !calendar.tradingDays(in: window).isEmpty else {
-                throw UsageError("--start \(start) --end \(end) holds no NSE trading days", fix: "pass a window that includes trading days")
-            }
-            let config = try teacher.teacherConfig()
-            let bars = try data.root.cache.load(symbol: symbol, interval: .oneDay, range: config.barsNeeded(for: window, calendar: calendar))
-            let trainer = try WindowTrainer()
-            let outputDir = URL(fileURLWithPath: outputDir).appendingPathComponent(WindowLabel.make(symbol: symbol, window: window))
-            let clock = ContinuousClock()
-            var result: WindowResult?
-            let elapsed = try clock.measure {
-                result = try trainer.train(symbol: symbol, window: window, bars: bars, config: config, outputDir: outputDir)
-            }
-            if let result { print(Self.summary(result, elapsed: elapsed)) }
+            var config = TeacherConfig()
+            try teacher.apply(to: &config)
+            let (result, elapsed) = try TrainWindowFlow.run(symbol: symbol, window: DayRange(start, end), config: config,
+                                                            root: data.root, outputDir: URL(fileURLWithPath: outputDir))
+            print(Self.summary(result, elapsed: elapsed))
         } catch {
             throw failCleanly(error)
         }
@@ -63,19 +52,5 @@ struct TrainWindowCommand: ParsableCommand {
         return "trained \(r.label): \(r.rows.total) rows (train \(r.rows.train), val \(r.rows.validation), purged \(r.rows.purged)), "
             + "best iteration \(r.metrics.bestIteration), val AUC \(metric(r.metrics.validation.auc)), "
             + "val F1 \(metric(r.metrics.validation.f1)), \(String(format: "%.1f", ms)) ms -> \(r.artifactsDirectory.path)"
-    }
-}
-
-extension TeacherOptions {
-    /// The teacher configuration these flags describe, on top of the defaults.
-    func teacherConfig() throws -> TeacherConfig {
-        var config = originalTeacher ? TeacherConfig.original : TeacherConfig()
-        if let h = forecastHorizon { config.horizon = h }
-        if let t = threshold { config.threshold = t }
-        if let s = split { config.split = s }
-        if noWarmup { config.warmup = false }
-        if noLabelLookahead { config.labelLookahead = false }
-        config.parameterOverrides = try overrides()
-        return config
     }
 }

@@ -28,14 +28,8 @@ struct UniverseCommand: ParsableCommand {
 
         func run() throws {
             do {
-                let derived = try SecurityMaster.parse(URL(fileURLWithPath: file))
-                let target = data.root.url.appendingPathComponent(SymbolMappings.fileName)
-                var user = try SymbolMappings.userFile(in: data.root.url) ?? SymbolMappings()
-                user.mappings.merge(derived.mappings) { _, fromMaster in fromMaster }
-                user.unverified.removeAll { derived.mappings[$0] != nil }
-                user.source = "ICICI security master \(URL(fileURLWithPath: file).lastPathComponent), imported \(CalendarDay.today())"
                 let members = try Universe.named(universe)
-                try user.save(to: target)
+                let (derived, target) = try SecurityMaster.importInto(dataDir: data.root.url, from: URL(fileURLWithPath: file))
                 print("derived \(derived.mappings.count) mappings from \(file) (\(derived.skippedNonEquity) non-EQ rows skipped); wrote \(target.path)")
                 report(coverageOf: members, by: derived.mappings)
             } catch {

@@ -14,7 +14,7 @@ func tradingBars(_ range: DayRange) throws -> BarSeries {
 }
 
 func makePreflight(listing: [String: CalendarDay] = [:], config: TeacherConfig = TeacherConfig()) throws -> Preflight {
-    Preflight(teacher: config, calendar: try TradingCalendar.nse(), listingDates: listing, dataDirFlag: "")
+    Preflight(teacher: config, calendar: try TradingCalendar.nse(), listingDates: listing, dataDir: nil)
 }
 
 @Suite struct PreflightTests {
@@ -32,7 +32,7 @@ func makePreflight(listing: [String: CalendarDay] = [:], config: TeacherConfig =
         let verdict = try makePreflight().check(window, bars: bars)
         guard case .skip(.dataMissing, let reason, let remedy) = verdict else { Issue.record("got \(verdict)"); return }
         #expect(reason.hasPrefix("No data returned for SBIN"))
-        #expect(remedy?.hasPrefix("sensequant fetch --symbols SBIN --start-date ") == true)
+        #expect(remedy?.description.hasPrefix("sensequant fetch --symbols SBIN --start-date ") == true)
     }
 
     @Test func cacheEndingBeforeTheLabelsIsPendingFutureData() throws {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Batch
 import MarketData
+import Synchronization
 
 /// A trainer that fails by script and otherwise writes a tiny artifact.
 struct ScriptedTraining: WindowTraining {
@@ -9,10 +10,9 @@ struct ScriptedTraining: WindowTraining {
     let script: [String: [FailureClass]]
     let counter = Counter()
 
-    final class Counter: @unchecked Sendable {
-        var counts: [String: Int] = [:]
-        let lock = NSLock()
-        func next(_ label: String) -> Int { lock.lock(); defer { lock.unlock() }; counts[label, default: 0] += 1; return counts[label]! }
+    final class Counter: Sendable {
+        let counts = Mutex<[String: Int]>([:])
+        func next(_ label: String) -> Int { counts.withLock { $0[label, default: 0] += 1; return $0[label]! } }
     }
 
     func train(_ window: PlannedWindow, bars: BarSeries, directory: URL) throws -> WindowTrainingResult {
@@ -34,7 +34,7 @@ func temporaryDirectory() throws -> URL {
 }
 
 @Suite struct RunnerTests {
-    func setUp(_ script: [String: [FailureClass]], workers: Int) throws -> (Ledger, [WindowRecord], URL) {
+    func setUp(_ script: [String: [FailureClass]], workers: Int) async throws -> (Ledger, [WindowRecord], URL) {
         let dir = try temporaryDirectory()
         let ledger = try Ledger(path: dir.appendingPathComponent("state/ledger.sqlite"))
         let plan = WindowPlanner.plan(symbols: ["A", "B", "C"], start: day("2024-01-01"), end: day("2024-12-26"), windowDays: 180)
@@ -47,13 +47,13 @@ func temporaryDirectory() throws -> URL {
         try ledger.create(batch, windows: windows)
         let runner = BatchRunner(ledger: ledger, trainer: ScriptedTraining(script: script), workers: workers, maxAttempts: 3,
                                  backoff: Backoff(base: 0.001, maximum: 0.01), cancellation: CancellationFlag())
-        try runner.run(windows, bars: [:], batchDir: URL(fileURLWithPath: batch.batchDir), run: 1)
+        try await runner.run(windows, bars: [:], batchDir: URL(fileURLWithPath: batch.batchDir), run: 1)
         return (ledger, try ledger.windows(batchId: batch.id), dir)
     }
 
     @Test(arguments: [1, 3])
-    func retriesOnlyRetryableClasses(workers: Int) throws {
-        let (ledger, windows, dir) = try setUp([
+    func retriesOnlyRetryableClasses(workers: Int) async throws {
+        let (ledger, windows, dir) = try await setUp([
             "A_2024-01-01_to_2024-06-29": [.transient],
             "B_2024-01-01_to_2024-06-29": [.modelError],
             "B_2024-06-29_to_2024-12-26": [.internal, .transient, .transient],
@@ -80,7 +80,7 @@ func temporaryDirectory() throws -> URL {
         #expect(FileManager.default.fileExists(atPath: model.path))
     }
 
-    @Test func cancellationStopsStartingWindows() throws {
+    @Test func cancellationStopsStartingWindows() async throws {
         let dir = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let ledger = try Ledger(path: dir.appendingPathComponent("ledger.sqlite"))
@@ -92,7 +92,7 @@ func temporaryDirectory() throws -> URL {
         try ledger.create(batch, windows: windows)
         let flag = CancellationFlag()
         flag.cancel()
-        try BatchRunner(ledger: ledger, trainer: ScriptedTraining(script: [:]), workers: 1, maxAttempts: 3, cancellation: flag)
+        try await BatchRunner(ledger: ledger, trainer: ScriptedTraining(script: [:]), workers: 1, maxAttempts: 3, cancellation: flag)
             .run(windows, bars: [:], batchDir: dir, run: 1)
         #expect(try ledger.windows(batchId: "b").allSatisfy { $0.status == .pending })
     }

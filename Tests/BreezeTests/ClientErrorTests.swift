@@ -14,7 +14,7 @@ struct ClientErrorTests {
         let error = await #expect(throws: BreezeError.self) { try await sandbox.client(apiKey: "not-registered").connect() }
         #expect(error == .auth(.unknownAppKey, serverMessage: "Public Key does not exist."))
         #expect(error?.failureClass == .auth)
-        #expect(error?.remedy?.contains("BREEZE_API_KEY") == true)
+        #expect(error?.remedy?.description.contains("BREEZE_API_KEY") == true)
     }
 
     @Test func wrongSessionTokenSaysWhatToDo() async throws {
@@ -24,7 +24,7 @@ struct ClientErrorTests {
             try await sandbox.client(sessionToken: "wrong-token").historicalBars(stockCode: "RELIND", interval: .oneDay, days: january)
         }
         #expect(error == .auth(.invalidSession, serverMessage: "Invalid session."))
-        #expect(error?.remedy?.contains("BREEZE_SESSION_TOKEN") == true)
+        #expect(error?.remedy?.description.contains("BREEZE_SESSION_TOKEN") == true)
         #expect(!(error?.description.contains("wrong-token") ?? true))
     }
 
@@ -33,7 +33,7 @@ struct ClientErrorTests {
         defer { Task { await sandbox.server.stop() } }
         let error = await #expect(throws: BreezeError.self) { try await sandbox.client(sessionToken: "yesterday").connect() }
         #expect(error == .auth(.expiredSession, serverMessage: "Resource not available."))
-        #expect(error?.remedy?.contains("expire daily") == true)
+        #expect(error?.remedy?.description.contains("expire daily") == true)
     }
 
     @Test func quotaIsStatusFive() async throws {

@@ -34,7 +34,7 @@ struct CredentialsTests {
             try BreezeCredentials.load(environment: ["BREEZE_API_KEY": "k"], dotEnvFile: nil)
         }
         #expect(error == .missingCredentials(variables: ["BREEZE_API_SECRET", "BREEZE_SESSION_TOKEN"]))
-        #expect(error?.remedy?.contains("--provider sandbox") == true)
-        #expect(error?.remedy?.contains("sensequant import") == true)
+        #expect(error?.remedy?.description.contains("--provider sandbox") == true)
+        #expect(error?.remedy?.description.contains("sensequant import") == true)
     }
 }

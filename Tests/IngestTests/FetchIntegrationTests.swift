@@ -82,7 +82,7 @@ struct FetchIntegrationTests {
         await limited.server.stop()
         #expect(!first.succeeded)
         #expect(first.stoppedBy?.failureClass == .quota)
-        #expect(first.stoppedBy?.remedy?.contains("resumes") == true)
+        #expect(first.stoppedBy?.remedy?.description.contains("resumes") == true)
         #expect(first.requests == 1 + 5)  // session, 4 answered, the 5th refused
         #expect(first.daysFetched == 4 * 40)
         let chunksPerSymbol = Int((Double(try limited.tradingDays(range).count) / 40).rounded(.up))
@@ -120,7 +120,7 @@ struct FetchIntegrationTests {
         let wrong = BreezeCredentials(apiKey: harness.config.appKey, apiSecret: "s", sessionToken: "stale-token")
         let report = try await harness.fetcher(dataDir: dir, credentials: wrong).fetch(symbols: symbols, range: days("2023-01-01", "2023-03-31"), interval: .oneDay)
         #expect(report.stoppedBy?.failureClass == .auth)
-        #expect(report.stoppedBy?.remedy?.contains("BREEZE_SESSION_TOKEN") == true)
+        #expect(report.stoppedBy?.remedy?.description.contains("BREEZE_SESSION_TOKEN") == true)
         #expect(report.failures.count == symbols.count)
         #expect(await harness.server.historicalCallCount == 0)
         #expect(dir.root.cache.symbols().isEmpty)

@@ -1,5 +1,6 @@
 import Foundation
 import Batch
+import MarketData
 @testable import Reports
 import Testing
 
@@ -20,48 +21,46 @@ import Testing
 }
 
 @Suite struct RemedyMergerTests {
+    func fetch(_ symbols: String, _ start: String, _ end: String, dataDir: String? = nil) -> Remedy {
+        .fetch(FetchRemedy(symbols: symbols.split(separator: " ").map(String.init),
+                           range: DayRange(CalendarDay(start)!, CalendarDay(end)!), dataDir: dataDir))
+    }
+
     @Test func sameDatesMergeIntoOneCommandOverAllSymbols() {
         let merged = RemedyMerger.merge([
-            "sensequant fetch --symbols SBIN --start-date 2024-01-01 --end-date 2024-06-29",
-            "sensequant fetch --symbols WIPRO --start-date 2024-01-01 --end-date 2024-06-29",
-            "sensequant fetch --symbols SBIN --start-date 2024-01-01 --end-date 2024-06-29",
+            fetch("SBIN", "2024-01-01", "2024-06-29"),
+            fetch("WIPRO", "2024-01-01", "2024-06-29"),
+            fetch("SBIN", "2024-01-01", "2024-06-29"),
         ])
-        #expect(merged == ["sensequant fetch --symbols SBIN WIPRO --start-date 2024-01-01 --end-date 2024-06-29"])
+        #expect(merged == [fetch("SBIN WIPRO", "2024-01-01", "2024-06-29")])
+        #expect(merged.map(RemedyText.render) == ["sensequant fetch --symbols SBIN WIPRO --start-date 2024-01-01 --end-date 2024-06-29"])
     }
 
     @Test func overlappingAndTouchingRangesOfTheSameSymbolsJoin() {
         let merged = RemedyMerger.merge([
-            "sensequant fetch --symbols A B --start-date 2024-01-01 --end-date 2024-03-31",
-            "sensequant fetch --symbols A B --start-date 2024-04-01 --end-date 2024-06-30",
-            "sensequant fetch --symbols A B --start-date 2024-06-15 --end-date 2024-09-30",
-            "sensequant fetch --symbols A B --start-date 2025-01-01 --end-date 2025-02-01",
+            fetch("A B", "2024-01-01", "2024-03-31"),
+            fetch("A B", "2024-04-01", "2024-06-30"),
+            fetch("A B", "2024-06-15", "2024-09-30"),
+            fetch("A B", "2025-01-01", "2025-02-01"),
         ])
-        #expect(merged == [
-            "sensequant fetch --symbols A B --start-date 2024-01-01 --end-date 2024-09-30",
-            "sensequant fetch --symbols A B --start-date 2025-01-01 --end-date 2025-02-01",
-        ])
+        #expect(merged == [fetch("A B", "2024-01-01", "2024-09-30"), fetch("A B", "2025-01-01", "2025-02-01")])
     }
 
-    @Test func differentOptionsOrSymbolSetsStaySeparateAndOtherTextIsKeptOnce() {
+    @Test func differentDataRootsOrSymbolSetsStaySeparateAndOtherRemediesAreKeptOnce() {
+        let widen = Remedy.advice("widen --start-date/--end-date")
         let merged = RemedyMerger.merge([
-            "sensequant fetch --symbols A --start-date 2024-01-01 --end-date 2024-03-31 --data-dir other",
-            "sensequant fetch --symbols A --start-date 2024-01-01 --end-date 2024-03-31",
-            "sensequant fetch --symbols B --start-date 2024-02-01 --end-date 2024-05-31",
-            "widen --start-date/--end-date",
-            "widen --start-date/--end-date",
+            fetch("A", "2024-01-01", "2024-03-31", dataDir: "other"),
+            fetch("A", "2024-01-01", "2024-03-31"),
+            fetch("B", "2024-02-01", "2024-05-31"),
+            widen,
+            widen,
         ])
         #expect(merged == [
-            "sensequant fetch --symbols A --start-date 2024-01-01 --end-date 2024-03-31 --data-dir other",
-            "sensequant fetch --symbols A --start-date 2024-01-01 --end-date 2024-03-31",
-            "sensequant fetch --symbols B --start-date 2024-02-01 --end-date 2024-05-31",
-            "widen --start-date/--end-date",
+            fetch("A", "2024-01-01", "2024-03-31", dataDir: "other"),
+            fetch("A", "2024-01-01", "2024-03-31"),
+            fetch("B", "2024-02-01", "2024-05-31"),
+            widen,
         ])
-    }
-
-    @Test func malformedFetchesAreNotParsed() {
-        #expect(FetchRemedy("sensequant fetch --symbols A --start-date 2024-13-01 --end-date 2024-03-31") == nil)
-        #expect(FetchRemedy("sensequant fetch --start-date 2024-01-01 --end-date 2024-03-31") == nil)
-        #expect(FetchRemedy("run: sensequant fetch --symbols A --start-date 2024-01-01 --end-date 2024-03-31") == nil)
     }
 }
 

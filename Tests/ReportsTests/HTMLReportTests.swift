@@ -36,7 +36,7 @@ import Testing
             durationSeconds: 1, logPath: "</code><script>alert(1)</script>") { _, window in
             window == 0
                 ? FixtureWindow(status: .failed, failureClass: .internal, reason: "disk <full> & \"quoted\" 'x' | pipe",
-                                remedy: "rm -rf '<tmp>'", attempts: [FixtureAttempt(failureClass: .internal, reason: "disk <full>", durationSeconds: 1)])
+                                remedy: .advice("rm -rf '<tmp>'"), attempts: [FixtureAttempt(failureClass: .internal, reason: "disk <full>", durationSeconds: 1)])
                 : FixtureWindow(status: .success, durationSeconds: 1, metrics: "{not json", attempts: [FixtureAttempt(failureClass: nil, reason: nil, durationSeconds: 1)])
         }
         defer { fixture.remove() }

@@ -8,7 +8,7 @@ struct FixtureWindow {
     var status: WindowStatus
     var failureClass: FailureClass? = nil
     var reason: String? = nil
-    var remedy: String? = nil
+    var remedy: Remedy? = nil
     var durationSeconds: Double? = nil
     var metrics: String? = nil
     /// The attempts table rows, in order: nil class = the attempt succeeded.

@@ -34,7 +34,7 @@ enum Scenarios {
             if seedMissing.contains(symbol) {
                 let (start, end) = seedFetchRanges[window]
                 return FixtureWindow(status: .skipped, failureClass: .dataMissing, reason: "No data returned for \(symbol)",
-                                     remedy: "sensequant fetch --symbols \(symbol) --start-date \(start) --end-date \(end)")
+                                     remedy: .fetch(FetchRemedy(symbols: [symbol], range: DayRange(CalendarDay(start)!, CalendarDay(end)!))))
             }
             let k = symbols.firstIndex(of: symbol)! * 2 + window
             let duration = 0.004 + Double(k % 9) * 0.0005

@@ -1,4 +1,5 @@
 import Batch
+import MarketData
 import Foundation
 import Reports
 import Testing
@@ -85,7 +86,7 @@ import Testing
         let skipped = fixture.windows.filter { $0.status == .skipped }
         #expect(rows.count == skipped.count)
         for (i, (row, w)) in zip(rows, skipped).enumerated() {
-            let expected = "| \(i + 1) | \(w.symbol) | \(w.label) | \(w.startDate) → \(w.endDate) | \(w.attempts) | skipped | dataMissing | 1 | `\(w.remedy!)` |"
+            let expected = "| \(i + 1) | \(w.symbol) | \(w.label) | \(w.startDate) → \(w.endDate) | \(w.attempts) | skipped | dataMissing | 1 | `\(RemedyText.render(w.remedy!))` |"
             #expect(String(row) == expected)
         }
     }

@@ -90,7 +90,7 @@ import Testing
     @Test func unknownBatchAndMissingLedgerAreClassifiedErrors() throws {
         let fixture = try Scenarios.retries()
         defer { fixture.remove() }
-        #expect(throws: ReportError.unknownBatch(id: "nope", ledgerPath: fixture.ledger.path.path)) {
+        #expect(throws: ReportError.unknownBatch(id: "nope", ledgerPath: fixture.ledger.path.path, dataDir: nil)) {
             try ReportWriter.model(batchId: "nope", ledger: fixture.ledger)
         }
         let empty = fixture.directory.appendingPathComponent("empty-root")

@@ -74,7 +74,7 @@ import Testing
         }
         #expect(error?.failureClass == .dataMissing)
         #expect(error?.message == "No data returned for SBIN")
-        #expect(error?.remedy == "run: sensequant fetch --symbols SBIN --start-date 2030-01-01 --end-date 2030-06-29")
+        #expect(error?.remedy?.description == "sensequant fetch --symbols SBIN --start-date 2030-01-01 --end-date 2030-06-29")
     }
 
     @Test func badHorizonIsInvalidInput() {

@@ -1,6 +1,7 @@
 import Foundation
 import LightGBM
 import MarketData
+import SystemIO
 import Testing
 @testable import Teacher
 

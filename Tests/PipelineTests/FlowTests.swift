@@ -1,0 +1,105 @@
+import Batch
+import Foundation
+import MarketData
+import Pipeline
+import Synchronization
+import SyntheticMarket
+import Testing
+
+/// Collects what a flow says, as the command line would print it.
+final class CollectedOutput: FlowOutput {
+    private let lines = Mutex<[String]>([])
+    private let windows = Mutex(0)
+
+    func say(_ text: String, event: String, fields: [String: any Sendable]) { lines.withLock { $0.append(text) } }
+    func progress(_ progress: RunProgress) { windows.withLock { $0 += 1 } }
+    func trainingStarted() {}
+    func finishLiveLine() {}
+
+    var text: String { lines.withLock { $0.joined(separator: "\n") } }
+    var windowsReported: Int { windows.withLock { $0 } }
+}
+
+func temporaryDirectory(_ name: String) throws -> URL {
+    let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("pipeline-\(name)-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    return dir
+}
+
+/// train, resume and demo through the library layer the command line calls, without the executable.
+@Suite(.serialized) struct FlowTests {
+    let symbols = ["RELIANCE", "TCS", "INFY", "SBIN"]
+    let year = DayRange(CalendarDay("2023-06-01")!, CalendarDay("2025-01-31")!)
+    let gap = SyntheticGap(symbol: "SBIN", range: DayRange(CalendarDay("2024-01-01")!, CalendarDay("2024-12-31")!))
+
+    func newBatch(_ root: DataRoot) -> TrainRequest {
+        let parameters = BatchParameters(startDate: CalendarDay("2024-01-01")!, endDate: CalendarDay("2024-12-26")!)
+        return TrainRequest(root: root, target: .new(symbols: symbols, universe: nil, parameters: parameters), workers: 2)
+    }
+
+    @Test func trainSkipsWhatPreflightFindsAndResumeTrainsItOnceTheDataIsThere() async throws {
+        let dir = try temporaryDirectory("train")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let root = DataRoot(url: dir.appendingPathComponent("data dir's"))
+        try SyntheticMarket(seed: 7, gaps: [gap]).writeCache(to: root.cache, symbols: symbols, range: year)
+
+        let flow = try TrainFlow.start(newBatch(root))
+        let out = CollectedOutput()
+        #expect(try await flow.run(output: out, cancellation: CancellationFlag()) == .completed)
+        let first = flow.session.batch
+        #expect((first.total, first.succeeded, first.skipped, first.failed) == (8, 6, 2, 0))
+        #expect(out.windowsReported == 6)
+        #expect(out.text.contains("preflight: 6 of 8 windows ready, 2 skipped"))
+        // The printed fix names the data root, quoted for the shell.
+        #expect(out.text.contains("--data-dir '\(root.url.path.replacingOccurrences(of: "'", with: "'\\''"))'"))
+        let skipped = try flow.session.windows().filter { $0.status == .skipped }
+        guard case .fetch(let fetch)? = skipped.first?.remedy else {
+            Issue.record("a skipped window records a structured fetch remedy")
+            return
+        }
+        #expect(fetch.symbols == ["SBIN"])
+        #expect(fetch.dataDir == root.url.path)
+
+        // Fill the gap the remedy names, then resume: exactly the skipped windows train.
+        try SyntheticMarket(seed: 7).writeCache(to: DataRoot(url: dir.appendingPathComponent("fill")).cache, symbols: ["SBIN"], range: year)
+        try FileManager.default.removeItem(at: root.cache.root.appendingPathComponent("SBIN"))
+        try FileManager.default.copyItem(at: dir.appendingPathComponent("fill/historical/SBIN"), to: root.cache.root.appendingPathComponent("SBIN"))
+        let resumed = try TrainFlow.start(TrainRequest(root: root, target: .resume(batchId: first.id, askedSymbols: nil), workers: 1))
+        let again = CollectedOutput()
+        #expect(try await resumed.run(output: again, cancellation: CancellationFlag()) == .completed)
+        let b = resumed.session.batch
+        #expect((b.total, b.succeeded, b.skipped, b.failed, b.runs) == (8, 8, 0, 0, 2))
+        #expect(again.windowsReported == 2)
+        #expect(FileManager.default.fileExists(atPath: resumed.logURL.path))
+    }
+
+    @Test func resumeWithAConflictingFlagIsAUsageErrorThatChangesNothing() async throws {
+        let dir = try temporaryDirectory("conflict")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let root = DataRoot(url: dir)
+        try SyntheticMarket(seed: 7).writeCache(to: root.cache, symbols: symbols, range: year)
+        let flow = try TrainFlow.start(newBatch(root))
+        _ = try await flow.run(output: CollectedOutput(), cancellation: CancellationFlag())
+        var request = TrainRequest(root: root, target: .resume(batchId: flow.session.batch.id, askedSymbols: nil), workers: 1) {
+            $0.windowDays = 90
+        }
+        request.preflight = true
+        #expect(throws: RequestError.self) { try TrainFlow.start(request) }
+        #expect(try Ledger(root: root).batch(id: flow.session.batch.id)?.runs == 1)
+    }
+
+    @Test func demoRunsEveryStageThroughTheSandbox() async throws {
+        let dir = try temporaryDirectory("demo")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var demo = DemoFlow(root: DataRoot(url: dir), workers: 2)
+        demo.symbols = ["TCS", "SBIN", "INFY"]
+        let out = CollectedOutput()
+        let outcome = try await demo.run(output: out)
+        #expect(outcome.status == .completed)
+        #expect((outcome.batch.total, outcome.batch.succeeded, outcome.batch.skipped) == (6, 4, 2))
+        #expect(FileManager.default.fileExists(atPath: outcome.reportURL.path))
+        for step in ["[1/5] Breeze sandbox", "[2/5] fetch 3 symbols", "[3/5] coverage", "[4/5] train", "[5/5] summary"] {
+            #expect(out.text.contains(step))
+        }
+    }
+}
