@@ -17,7 +17,9 @@ let package = Package(
         // zlib from the system (zlib1g-dev) for .csv.gz caches and labels.csv.gz.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // The one home of raw pointers and C calls outside LightGBM: POSIX file I/O, zlib, strtod, SHA-256.
-        .target(name: "SystemIO", dependencies: ["CZlib"]),
+        // Linux calls Swift's Glibc module leaves out (syncfs).
+        .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
+        .target(name: "SystemIO", dependencies: ["CZlib", "CLinux"]),
         .target(name: "MarketData", dependencies: ["SystemIO"], resources: [.copy("Resources")]),
         .target(name: "LightGBM"),
         .target(name: "Teacher", dependencies: ["MarketData", "LightGBM"]),
@@ -35,15 +37,19 @@ let package = Package(
             "MarketData", "SystemIO", "Teacher",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .target(name: "Reports", dependencies: ["Batch"]),
+        .target(name: "Reports", dependencies: ["Batch", "Evaluation"]),
+        // Out-of-sample truth: walk-forward predictions, cross-sectional skill, the promotion gate, predict.
+        .target(name: "Evaluation", dependencies: ["MarketData", "LightGBM", "Teacher", "Batch"]),
+        // The signals traded with India's dated costs, beside buy-and-hold; the cost schedule is data.
+        .target(name: "Backtest", dependencies: ["MarketData"], resources: [.copy("Resources")]),
         // Every multi-step flow (train, resume, demo, status, bench): the CLI, the demo and the tests call it alike.
         .target(name: "Pipeline", dependencies: [
             "MarketData", "SystemIO", "LightGBM", "Teacher", "Breeze", "BreezeSandbox", "SyntheticMarket",
-            "Ingest", "Batch", "Reports",
+            "Ingest", "Batch", "Reports", "Evaluation", "Backtest",
         ]),
         .executableTarget(name: "sensequant", dependencies: [
             "MarketData", "SystemIO", "LightGBM", "Teacher", "Breeze", "BreezeSandbox", "SyntheticMarket",
-            "Ingest", "Batch", "Reports", "Pipeline",
+            "Ingest", "Batch", "Reports", "Evaluation", "Backtest", "Pipeline",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -54,6 +60,8 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Breeze", "BreezeSandbox", "SyntheticMarket", "MarketData"]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Teacher", "MarketData", "SyntheticMarket"]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports", "Batch", "MarketData"], exclude: ["Golden"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "MarketData", "Teacher"]),
+        .testTarget(name: "BacktestTests", dependencies: ["Backtest", "MarketData"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Batch", "MarketData", "SyntheticMarket"]),
         .testTarget(name: "EndToEndTests", dependencies: ["MarketData", "Batch"]),
     ]

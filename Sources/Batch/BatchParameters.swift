@@ -23,6 +23,9 @@ public struct BatchParameters: Codable, Equatable, Sendable {
     /// Attempts per window for retryable failures (transient, internal).
     public var maxAttempts: Int
     public var preflight: Bool
+    /// Every LightGBM parameter the models were trained with (defaults, then overrides), resolved
+    /// when the batch was created. Absent in ledgers written before it was recorded.
+    public var lightgbmResolved: [String: String]?
 
     public init(startDate: CalendarDay, endDate: CalendarDay, interval: Interval = .oneDay, windowDays: Int = 180,
                 stepDays: Int? = nil, forecastHorizon: Int = 7, threshold: Double = 0.02, split: String = "chronological",

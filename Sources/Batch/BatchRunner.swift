@@ -42,6 +42,7 @@ public final class BatchRunner: Sendable {
     let backoff: Backoff
     let cancellation: CancellationFlag
     let onProgress: @Sendable (RunProgress) -> Void
+    let completingRemedy: @Sendable (Remedy) -> Remedy
 
     private struct State {
         var queue: [WindowRecord] = []
@@ -54,7 +55,9 @@ public final class BatchRunner: Sendable {
     private let state = Mutex(State())
 
     public init(ledger: Ledger, trainer: WindowTraining, workers: Int, maxAttempts: Int, backoff: Backoff = Backoff(),
-                cancellation: CancellationFlag, onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }) {
+                cancellation: CancellationFlag, completingRemedy: @escaping @Sendable (Remedy) -> Remedy = { $0 },
+                onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }) {
+        self.completingRemedy = completingRemedy
         self.ledger = ledger
         self.trainer = trainer
         self.workers = max(1, workers)
@@ -139,7 +142,7 @@ public final class BatchRunner: Sendable {
                 w.attempts = attempt
                 w.failureClass = failure.failureClass
                 w.reason = failure.message
-                w.remedy = failure.remedy
+                w.remedy = failure.remedy.map(completingRemedy)
                 w.durationSeconds = seconds
                 let retry = failure.failureClass.isRetryable && k < maxAttempts && !cancellation.isCancelled
                 if !retry {

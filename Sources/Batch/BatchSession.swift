@@ -17,6 +17,9 @@ public final class BatchSession {
     public let preflight: Preflight
     public private(set) var batch: BatchRecord
     public private(set) var run: Int
+    /// Symbols whose cache holds a damaged file, with the damage (file:line): found by
+    /// `loadBars`, turned into `dataCorrupt` skips by `check`, so one file never stops a batch.
+    public private(set) var damaged: [String: CSVError] = [:]
 
     /// The recorded parameters (decoded once; a batch never changes them).
     public let parameters: BatchParameters
@@ -51,7 +54,8 @@ public final class BatchSession {
             id: id, createdAt: now, status: .running, parameters: try encode(parameters), symbols: try encode(symbols),
             universe: universe, batchDir: root.models.appendingPathComponent(dirName).path, logPath: nil,
             total: planned.count, succeeded: 0, skipped: 0, failed: 0, retries: 0, workers: workers, runs: 1,
-            pid: Int(ProcessInfo.processInfo.processIdentifier), startedAt: now, finishedAt: nil, durationSeconds: 0)
+            pid: Int(ProcessInfo.processInfo.processIdentifier), pidStartTime: ProcessIdentity.currentStartTime.map(Int64.init),
+            startedAt: now, finishedAt: nil, durationSeconds: 0)
         try FileManager.default.createDirectory(atPath: batch.batchDir, withIntermediateDirectories: true)
         let windows = planned.enumerated().map { WindowRecord(batchId: id, ordinal: $0, window: $1) }
         try ledger.create(batch, windows: windows)
@@ -77,6 +81,7 @@ public final class BatchSession {
         batch.runs += 1
         batch.workers = workers
         batch.pid = Int(ProcessInfo.processInfo.processIdentifier)
+        batch.pidStartTime = ProcessIdentity.currentStartTime.map(Int64.init)
         batch.startedAt = now
         batch.finishedAt = nil
         try ledger.save(batch)
@@ -101,14 +106,17 @@ public final class BatchSession {
         let symbols = Array(Set(windows.map(\.symbol))).sorted()
         let cache = root.cache
         let interval = parameters.interval
-        return try await withThrowingTaskGroup(of: (String, BarSeries).self) { group in
+        let loaded = try await withThrowingTaskGroup(of: (String, Result<BarSeries, CSVError>).self) { group in
             for symbol in symbols {
-                group.addTask { (symbol, try cache.load(symbol: symbol, interval: interval, range: range)) }
+                group.addTask {
+                    do { return (symbol, .success(try cache.load(symbol: symbol, interval: interval, range: range))) }
+                    catch BarCacheError.corrupt(let damage) { return (symbol, .failure(damage)) }
+                }
             }
-            var out: [String: BarSeries] = [:]
-            for try await (symbol, series) in group { out[symbol] = series }
-            return out
+            return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
         }
+        damaged = loaded.compactMapValues { if case .failure(let e) = $0 { e } else { nil } }
+        return loaded.compactMapValues { try? $0.get() }
     }
 
     /// Verdicts for `windows`, keyed by label. Pure: nothing is recorded.
@@ -116,7 +124,11 @@ public final class BatchSession {
         var out: [String: PreflightVerdict] = [:]
         for w in windows {
             guard let window = w.window else { continue }
-            out[w.label] = preflight.check(window, bars: bars[w.symbol] ?? BarSeries())
+            if let damage = damaged[w.symbol] {
+                out[w.label] = preflight.damaged(window, damage)
+            } else {
+                out[w.label] = preflight.check(window, bars: bars[w.symbol] ?? BarSeries())
+            }
         }
         return out
     }
@@ -143,8 +155,14 @@ public final class BatchSession {
     public func train(_ windows: [WindowRecord], bars: [String: BarSeries], trainer: WindowTraining, workers: Int,
                       cancellation: CancellationFlag, backoff: Backoff = Backoff(),
                       onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }) async throws {
+        // The teacher knows the window, not the data root or the margins: its fetch fixes get them here.
+        let preflight = preflight
         let runner = BatchRunner(ledger: ledger, trainer: trainer, workers: workers,
                                  maxAttempts: parameters.maxAttempts, backoff: backoff, cancellation: cancellation,
+                                 completingRemedy: { remedy in
+                                     guard case .fetch(let f) = remedy else { return remedy }
+                                     return .fetch(preflight.fetchRemedy(f.symbols, f.range))
+                                 },
                                  onProgress: onProgress)
         try await runner.run(windows, bars: bars, batchDir: batchDir, run: run)
     }
@@ -163,6 +181,7 @@ public final class BatchSession {
         batch.finishedAt = now
         batch.durationSeconds += now.timeIntervalSince(started)
         batch.pid = nil
+        batch.pidStartTime = nil
         try ledger.save(batch)
         return batch
     }

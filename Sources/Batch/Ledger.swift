@@ -77,6 +77,20 @@ public final class Ledger: Sendable {
                 t.primaryKey(["batchId", "label", "attempt"])
             }
         }
+        m.registerMigration("v2-evaluations") { db in
+            try db.create(table: "evaluations") { t in
+                t.primaryKey("batchId", .text).references("batches", onDelete: .cascade)
+                t.column("evaluatedAt", .datetime).notNull()
+                t.column("verdict", .text).notNull()
+                t.column("promoted", .text).notNull()
+                t.column("settings", .text).notNull()
+                t.column("summary", .text).notNull()
+            }
+        }
+        m.registerMigration("v3-process-start") { db in
+            // With the pid, tells a live batch from a dead one whose pid a new process reuses.
+            try db.alter(table: "batches") { t in t.add(column: "pidStartTime", .integer) }
+        }
         return m
     }
 
@@ -150,4 +164,15 @@ public final class Ledger: Sendable {
     }
 
     public func batchIdExists(_ id: String) throws -> Bool { try batch(id: id) != nil }
+
+    // MARK: Evaluations
+
+    /// Records (or replaces) a batch's out-of-sample evaluation.
+    public func save(_ evaluation: EvaluationRecord) throws {
+        try pool.write { db in try evaluation.upsert(db) }
+    }
+
+    public func evaluation(batchId: String) throws -> EvaluationRecord? {
+        try pool.read { db in try EvaluationRecord.fetchOne(db, key: batchId) }
+    }
 }

@@ -37,6 +37,8 @@ public struct BatchRecord: Codable, Sendable, Equatable, FetchableRecord, Persis
     public var runs: Int
     /// The process running the batch while `status` is `running`; a dead pid means it was killed.
     public var pid: Int?
+    /// When that process started (clock ticks since boot), so a reused pid is not mistaken for it.
+    public var pidStartTime: Int64? = nil
     public var startedAt: Date?
     public var finishedAt: Date?
     /// Wall time spent training, summed over the batch's runs (first run and resumes).
@@ -55,13 +57,13 @@ public struct BatchRecord: Codable, Sendable, Equatable, FetchableRecord, Persis
     /// Recorded as running by a process that is gone: it was killed.
     public var wasKilled: Bool {
         guard status == .running, let pid else { return false }
-        return !PosixFile.processExists(pid)
+        return !ProcessIdentity.isAlive(pid, startedAt: pidStartTime.map(UInt64.init))
     }
 
     /// Running now in another live process.
     public var isRunningElsewhere: Bool {
         guard status == .running, let pid, pid != Int(ProcessInfo.processInfo.processIdentifier) else { return false }
-        return PosixFile.processExists(pid)
+        return ProcessIdentity.isAlive(pid, startedAt: pidStartTime.map(UInt64.init))
     }
 
     public func decodedSymbols() -> [String] {
@@ -135,5 +137,32 @@ extension Remedy: DatabaseValueConvertible {
     public static func fromDatabaseValue(_ value: DatabaseValue) -> Remedy? {
         guard let text = String.fromDatabaseValue(value) else { return nil }
         return (try? JSONDecoder().decode(Remedy.self, from: Data(text.utf8))) ?? .advice(text)
+    }
+}
+
+/// A batch's out-of-sample evaluation: the verdict, the promoted symbols, the gate settings
+/// that decided them, and the whole summary (all JSON).
+public struct EvaluationRecord: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "evaluations"
+
+    public var batchId: String
+    public var evaluatedAt: Date
+    public var verdict: String
+    /// The promoted symbols as a JSON array.
+    public var promoted: String
+    public var settings: String
+    public var summary: String
+
+    public init(batchId: String, evaluatedAt: Date, verdict: String, promoted: String, settings: String, summary: String) {
+        self.batchId = batchId
+        self.evaluatedAt = evaluatedAt
+        self.verdict = verdict
+        self.promoted = promoted
+        self.settings = settings
+        self.summary = summary
+    }
+
+    public func decodedPromoted() -> [String] {
+        (try? JSONDecoder().decode([String].self, from: Data(promoted.utf8))) ?? []
     }
 }

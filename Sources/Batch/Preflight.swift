@@ -63,6 +63,13 @@ public struct Preflight: Sendable {
         return .ready(labelledRows: rows)
     }
 
+    /// A window of a symbol whose cache holds a damaged file: a skip whose fix, a fetch, moves
+    /// the file aside and fetches its days again.
+    public func damaged(_ window: PlannedWindow, _ damage: CSVError) -> PreflightVerdict {
+        .skip(.dataCorrupt, reason: "damaged cache file \(damage.description)",
+              remedy: unmapped.contains(window.symbol) ? .mapSymbols([window.symbol], dataDir: dataDir) : .fetch(fetchRemedy([window.symbol], window.range)))
+    }
+
     /// The last row of the window needs the bar `horizon` trading days later.
     private func pendingFuture(_ window: PlannedWindow, bars: BarSeries) -> PreflightVerdict? {
         guard let lastBarDay = bars.lastDay else { return nil }

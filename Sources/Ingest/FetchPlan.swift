@@ -8,6 +8,8 @@ public struct SymbolPlan: Sendable {
     public var tradingDays: [CalendarDay]
     public var cachedDays: Int
     public var chunks: [FetchChunk]
+    /// Damaged cache files moved aside while planning (their days are fetched again).
+    public var quarantined: [String] = []
 }
 
 public struct FetchPlan: Sendable {
@@ -38,11 +40,13 @@ extension Fetcher {
             let code = mappings.breezeCode(for: symbol)!
             let listing = mappings.listingDates[symbol]
             let days = listing.map { l in tradingDays.filter { $0 >= l } } ?? tradingDays
-            let held = force ? [] : try cache.heldDays(symbol: symbol, interval: interval, range: fetchable)
+            let (cached, quarantined) = try cache.heldDaysRepairing(symbol: symbol, interval: interval, range: fetchable, calendar: calendar)
+            let held = force ? [] : cached
             let missing = Set(days.filter { !held.contains($0) })
             let chunks = ChunkPlanner.chunks(symbol: symbol, stockCode: code, interval: interval, missing: missing, tradingDays: days,
                                                  cap: limits.candleCap, maxDays: limits.maxDaysPerChunk)
-            return SymbolPlan(symbol: symbol, stockCode: code, tradingDays: days, cachedDays: days.count - missing.count, chunks: chunks)
+            return SymbolPlan(symbol: symbol, stockCode: code, tradingDays: days, cachedDays: days.count - missing.count, chunks: chunks,
+                              quarantined: quarantined.map(\.path))
         }
         return FetchPlan(interval: interval, requestedRange: range, fetchableRange: fetchable, symbols: plans)
     }

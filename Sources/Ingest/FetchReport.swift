@@ -46,6 +46,8 @@ public struct FetchReport: Sendable {
     public var stoppedBy: FetchStop?
     public var requests: Int
     public var elapsedSeconds: Double
+    /// Damaged cache files moved aside to the quarantine before fetching (never deleted).
+    public var quarantined: [String] = []
 
     /// True when every planned chunk was fetched (missing data is not a failure: the provider has none).
     public var succeeded: Bool { failures.isEmpty && stoppedBy == nil }

@@ -22,6 +22,9 @@ public enum FetchReportText {
         } else if report.fetchableRange == nil {
             lines.append("note: nothing to fetch: \(report.requestedRange) has no finished day yet")
         }
+        for path in report.quarantined {
+            lines.append("moved a damaged cache file to \(path); its days were fetched again")
+        }
         if let stop = report.stoppedBy {
             lines.append("stopped: \(stop.message)")
             if let remedy = stop.remedy { lines.append("  fix: \(RemedyText.render(remedy))") }

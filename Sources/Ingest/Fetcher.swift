@@ -55,7 +55,7 @@ public struct Fetcher: Sendable {
             interval: interval, requestedRange: range, fetchableRange: plan.fetchableRange,
             symbols: await plan.symbols.asyncMap { await run.summaries[$0.symbol]! },
             failures: await run.failures, stoppedBy: await run.stop, requests: await run.requests,
-            elapsedSeconds: elapsed.inSeconds
+            elapsedSeconds: elapsed.inSeconds, quarantined: plan.symbols.flatMap(\.quarantined)
         )
     }
 

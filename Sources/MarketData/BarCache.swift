@@ -28,7 +28,7 @@ public enum BarCacheError: ClassifiedError {
     public var failureClass: FailureClass {
         switch self {
         case .sourceConflict: .invalidInput
-        case .corrupt: .internal
+        case .corrupt: .dataCorrupt
         }
     }
 
@@ -40,6 +40,20 @@ public enum BarCacheError: ClassifiedError {
         case .corrupt(let e):
             "corrupt cache file \(e.description)"
         }
+    }
+
+    /// For a damaged day or range file: the fetch of its days, which moves it to the quarantine
+    /// first (the path is `<data root>/historical/<SYMBOL>/<INTERVAL>/<file>`).
+    public var remedy: Remedy? {
+        guard case .corrupt(let e) = self else { return nil }
+        let file = URL(fileURLWithPath: e.file)
+        let intervalDir = file.deletingLastPathComponent()
+        let symbolDir = intervalDir.deletingLastPathComponent()
+        guard let interval = Interval(rawValue: intervalDir.lastPathComponent),
+              let name = CacheFileName.parse(file.lastPathComponent) else { return nil }
+        let root = DataRoot(url: symbolDir.deletingLastPathComponent().deletingLastPathComponent())
+        return .fetch(FetchRemedy(symbols: [symbolDir.lastPathComponent], range: name.range, interval: interval,
+                                  dataDir: root.dataDirArgument))
     }
 }
 
@@ -78,13 +92,8 @@ public struct BarCache: Sendable {
         let dirPath = dir.path
         for file in files {
             let path = dirPath + "/" + file.name
-            var bytes = try PosixFile.read(path)
-            if file.gzipped { bytes = try Gzip.decompress(bytes) }
-            let parsed = try BarCSV.parse(bytes, file: path)
-            if let problem = parsed.problems.first {
-                throw BarCacheError.corrupt(CSVError(file: path, line: problem.line, message: problem.message))
-            }
-            for bar in parsed.bars where bar.timestamp >= lo && bar.timestamp < hi {
+            let parsed = try Self.parse(path, gzipped: file.gzipped)
+            for bar in parsed where bar.timestamp >= lo && bar.timestamp < hi {
                 if let last = bars.last, last.timestamp >= bar.timestamp { sorted = false }
                 bars.append(bar)
             }
@@ -98,6 +107,24 @@ public struct BarCache: Sendable {
         return BarSeries(bars: bars)
     }
 
+    /// A day or range file's bars; any damage (bad gzip, missing header, a bad row) is
+    /// `BarCacheError.corrupt` naming the file and line.
+    static func parse(_ path: String, gzipped: Bool) throws -> [Bar] {
+        do {
+            var bytes = try PosixFile.read(path)
+            if gzipped { bytes = try Gzip.decompress(bytes) }
+            let parsed = try BarCSV.parse(bytes, file: path)
+            if let problem = parsed.problems.first {
+                throw CSVError(file: path, line: problem.line, message: problem.message)
+            }
+            return parsed.bars
+        } catch let e as CSVError {
+            throw BarCacheError.corrupt(e)
+        } catch let e as GzipError {
+            throw BarCacheError.corrupt(CSVError(file: path, line: 0, message: e.description))
+        }
+    }
+
     /// The manifest, or an empty one when the cache was written without one (the original).
     public func manifest(symbol: String, interval: Interval) throws -> CacheManifest {
         let url = manifestURL(symbol: symbol, interval: interval)
@@ -109,12 +136,19 @@ public struct BarCache: Sendable {
         }
     }
 
-    /// Days that hold bars: in a day or range file (the original's caches have no manifest), or
-    /// recorded with rows in the manifest. Days the provider answered without bars are not held:
-    /// a later fetch asks for them again, so the fix for missing data is always a plain fetch.
-    public func heldDays(symbol: String, interval: Interval, range: DayRange) throws -> Set<CalendarDay> {
-        var days = Set(try load(symbol: symbol, interval: interval, range: range).days)
-        for (day, record) in try manifest(symbol: symbol, interval: interval).days where record.rows > 0 && range.contains(day) {
+    /// Days that hold all their session's bars: in a day or range file (the original's caches
+    /// have no manifest), or recorded with enough rows in the manifest. Days the provider answered
+    /// without bars, and intraday days holding fewer bars than their session (an interrupted
+    /// fetch), are not held: a later fetch asks for them again, so the fix is always a plain fetch.
+    /// Without a calendar, one bar holds a day.
+    public func heldDays(symbol: String, interval: Interval, range: DayRange, calendar: TradingCalendar? = nil) throws -> Set<CalendarDay> {
+        func complete(_ day: CalendarDay, _ bars: Int) -> Bool {
+            bars >= (calendar.map { SessionBars.expected(on: day, interval: interval, calendar: $0) } ?? 1)
+        }
+        var counts: [CalendarDay: Int] = [:]
+        for ts in try load(symbol: symbol, interval: interval, range: range).timestamps { counts[CalendarDay(containing: ts), default: 0] += 1 }
+        var days = Set(counts.filter { complete($0.key, $0.value) }.keys)
+        for (day, record) in try manifest(symbol: symbol, interval: interval).days where range.contains(day) && counts[day] == nil && record.rows > 0 && complete(day, record.rows) {
             days.insert(day)
         }
         return days
@@ -139,11 +173,14 @@ public struct BarCache: Sendable {
             byDay[day] = i..<j
             i = j
         }
-        for (day, rows) in byDay {
+        var files: [(bytes: [UInt8], url: URL)] = []
+        for (day, rows) in byDay.sorted(by: { $0.key < $1.key }) {
             let bytes = BarCSV.format(series.sliceIndices(rows))
-            try AtomicFile.write(bytes, to: dir.appendingPathComponent(CacheFileName.daily(day)))
+            files.append((bytes, dir.appendingPathComponent(CacheFileName.daily(day))))
             manifest.days[day] = DayRecord(rows: rows.count, source: source, fetchedAt: fetchedAt, sha256: SHA256.hex(bytes))
         }
+        // The days are on the disk before the manifest that lists them.
+        try AtomicFile.writeBatch(files, in: dir)
         for day in coveredDays ?? [] where byDay[day] == nil {
             manifest.days[day] = DayRecord(rows: 0, source: source, fetchedAt: fetchedAt, sha256: "")
         }

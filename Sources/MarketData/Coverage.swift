@@ -1,3 +1,5 @@
+import SystemIO
+
 /// A run of consecutive trading days with no bars.
 public struct MissingRange: Codable, Equatable, Sendable, CustomStringConvertible {
     public var first: CalendarDay
@@ -18,7 +20,10 @@ public struct SymbolCoverage: Codable, Equatable, Sendable {
     public var presentDays: Int
     public var firstBar: String?
     public var lastBar: String?
+    /// Trading days with no bars, or with fewer bars than their session has (those are also
+    /// listed in `partial`): a fetch asks for all of them again.
     public var missing: [MissingRange]
+    public var partial: [PartialDay]
 
     public var missingDays: Int { expectedDays - presentDays }
     public var isComplete: Bool { missing.isEmpty }
@@ -26,7 +31,26 @@ public struct SymbolCoverage: Codable, Equatable, Sendable {
     enum CodingKeys: String, CodingKey {
         case symbol, interval, range
         case expectedDays = "expected_days", presentDays = "present_days"
-        case firstBar = "first_bar", lastBar = "last_bar", missing
+        case firstBar = "first_bar", lastBar = "last_bar", missing, partial
+    }
+}
+
+/// A trading day holding fewer bars than its session has (an interrupted intraday fetch).
+public struct PartialDay: Codable, Equatable, Sendable, CustomStringConvertible {
+    public var day: CalendarDay
+    public var bars: Int
+    public var expected: Int
+
+    public var description: String { "\(day): \(bars) of \(expected) bars" }
+}
+
+/// How many bars a trading day's session has at an interval. NSE's regular session runs
+/// 09:15-15:30 IST: 375 one-minute, 75 five-minute, 13 thirty-minute bars (the last one short).
+/// A special session (Muhurat trading, a weekend session) is about an hour whose exact length
+/// the calendar does not record, so any bar counts it complete.
+public enum SessionBars {
+    public static func expected(on day: CalendarDay, interval: Interval, calendar: TradingCalendar) -> Int {
+        calendar.isSpecialSession(day) ? 1 : interval.barsPerTradingDay
     }
 }
 
@@ -35,14 +59,22 @@ public enum Coverage {
     public static func measure(symbol: String, interval: Interval, range: DayRange, series: BarSeries,
                                calendar: TradingCalendar) throws -> SymbolCoverage {
         let expected = try calendar.tradingDays(in: range)
-        let present = Set(series.days)
+        var barsPerDay: [CalendarDay: Int] = [:]
+        for ts in series.timestamps { barsPerDay[CalendarDay(containing: ts), default: 0] += 1 }
+        let partial = expected.compactMap { day -> PartialDay? in
+            guard let bars = barsPerDay[day] else { return nil }
+            let want = SessionBars.expected(on: day, interval: interval, calendar: calendar)
+            return bars < want ? PartialDay(day: day, bars: bars, expected: want) : nil
+        }
+        let complete = Set(barsPerDay.keys).subtracting(partial.map(\.day))
         return SymbolCoverage(
             symbol: symbol, interval: interval, range: range,
             expectedDays: expected.count,
-            presentDays: expected.filter(present.contains).count,
+            presentDays: expected.filter(complete.contains).count,
             firstBar: series.timestamps.first.map(IST.format),
             lastBar: series.timestamps.last.map(IST.format),
-            missing: missingRuns(expected: expected, present: present))
+            missing: missingRuns(expected: expected, present: complete),
+            partial: partial)
     }
 
     /// Collapses the expected days that are absent into maximal runs of consecutive trading days.
@@ -69,5 +101,36 @@ public enum Coverage {
             try measure(symbol: symbol, interval: interval, range: range,
                         series: cache.load(symbol: symbol, interval: interval, range: range), calendar: calendar)
         }
+    }
+}
+
+/// A day file whose bytes are not the ones the manifest recorded (or that is gone).
+public struct ChecksumMismatch: Codable, Equatable, Sendable, CustomStringConvertible {
+    public var symbol: String
+    public var file: String
+    public var expected: String
+    /// nil when the file is missing.
+    public var actual: String?
+
+    public var description: String {
+        actual.map { "\(file): SHA-256 \($0) differs from the manifest's \(expected)" } ?? "\(file): missing, the manifest records it"
+    }
+}
+
+extension Coverage {
+    /// Every day of `range` the manifest records with bars, checked against its SHA-256.
+    public static func verify(cache: BarCache, symbol: String, interval: Interval, range: DayRange) throws -> [ChecksumMismatch] {
+        let manifest = try cache.manifest(symbol: symbol, interval: interval)
+        let dir = cache.directory(symbol: symbol, interval: interval)
+        return manifest.days.filter { range.contains($0.key) && $0.value.rows > 0 && !$0.value.sha256.isEmpty }
+            .sorted { $0.key < $1.key }
+            .compactMap { day, record in
+                let path = dir.appendingPathComponent(CacheFileName.daily(day)).path
+                guard let bytes = try? PosixFile.read(path) else {
+                    return ChecksumMismatch(symbol: symbol, file: path, expected: record.sha256, actual: nil)
+                }
+                let actual = SHA256.hex(bytes)
+                return actual == record.sha256 ? nil : ChecksumMismatch(symbol: symbol, file: path, expected: record.sha256, actual: actual)
+            }
     }
 }

@@ -8,6 +8,9 @@ public enum FailureClass: String, Codable, Sendable, CaseIterable {
     case pendingFutureData
     /// The window lies before the symbol's listing date.
     case preListing
+    /// A cache file the window needs is damaged (unreadable, truncated rows): `fetch` moves it
+    /// aside and fetches its days again.
+    case dataCorrupt
     /// Network, 5xx, timeouts, rate limits: may succeed on retry.
     case transient
     /// Invalid or expired session, unknown app key.
@@ -21,13 +24,14 @@ public enum FailureClass: String, Codable, Sendable, CaseIterable {
     /// A defect or an unexpected environment problem (disk, I/O).
     case `internal`
 
-    /// Classes that a retry can fix. Everything else is deterministic and never retried.
-    public var isRetryable: Bool { self == .transient || self == .internal }
+    /// Only a transient failure can go away by itself; everything else, `internal` included (an
+    /// unwritable directory, a defect), fails the same way again, so it is never retried.
+    public var isRetryable: Bool { self == .transient }
 
     /// Classes decided from the cache and calendar before training; they become skips.
     public var isDataClass: Bool {
         switch self {
-        case .dataMissing, .insufficientData, .pendingFutureData, .preListing: true
+        case .dataMissing, .insufficientData, .pendingFutureData, .preListing, .dataCorrupt: true
         default: false
         }
     }

@@ -9,6 +9,8 @@ public enum Remedy: Codable, Sendable, Hashable {
     case resume(batchId: String, dataDir: String?)
     /// Render a batch's report again from the ledger.
     case report(batchId: String, dataDir: String?)
+    /// Evaluate a batch's models out of sample again.
+    case evaluate(batchId: String, dataDir: String?)
     /// List the batches a ledger holds.
     case listBatches(dataDir: String?)
     /// Give live Breeze its credentials, or use a sandbox or CSV files instead.
@@ -19,7 +21,7 @@ public enum Remedy: Codable, Sendable, Hashable {
     /// Whether the remedy is one shell command to run as printed.
     public var isCommand: Bool {
         switch self {
-        case .fetch, .resume, .report, .listBatches: true
+        case .fetch, .resume, .report, .evaluate, .listBatches: true
         case .mapSymbols, .breezeCredentials, .advice: false
         }
     }

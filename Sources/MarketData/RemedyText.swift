@@ -19,6 +19,8 @@ public enum RemedyText {
             return command(["train", "--resume", id] + dataDirArguments(dataDir))
         case let .report(id, dataDir):
             return command(["report", id] + dataDirArguments(dataDir))
+        case let .evaluate(id, dataDir):
+            return command(["evaluate", id] + dataDirArguments(dataDir))
         case .listBatches(let dataDir):
             return "run `\(command(["status"] + dataDirArguments(dataDir)))` to list the batches in this ledger"
         case .breezeCredentials(let variables):

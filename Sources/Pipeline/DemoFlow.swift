@@ -8,7 +8,8 @@ import SyntheticMarket
 
 /// The whole pipeline offline: an in-process Breeze sandbox serving a synthetic market in which
 /// the seed report's 8 symbols have no 2024 bars, a fetch through the real client, a coverage
-/// audit, a batch over 2024 with its report. Uses its own data root; a rerun reuses the cache.
+/// audit, a batch over 2024 evaluated out of sample, a backtest with Indian costs, and the
+/// reports. Uses its own data root; a rerun reuses the cache.
 public struct DemoFlow: Sendable {
     public static let missingIn2024 = ["NESTLEIND", "NTPC", "ONGC", "POWERGRID", "SBIN", "SUNPHARMA", "TATAMOTORS", "WIPRO"]
     public static let fetchRange = DayRange(CalendarDay("2023-06-01")!, CalendarDay("2025-01-31")!)
@@ -67,18 +68,24 @@ public struct DemoFlow: Sendable {
         out.say("  \(coverage.count - gapped.count) of \(coverage.count) symbols complete")
         for c in gapped { out.say("  \(c.symbol): " + c.missing.map(\.description).joined(separator: "; ")) }
 
-        step(4, "train \(Self.trainRange), 180-day windows", out)
+        step(4, "train \(Self.trainRange), 180-day windows, then evaluate out of sample", out)
         let parameters = BatchParameters(startDate: Self.trainRange.first, endDate: Self.trainRange.last)
-        let request = TrainRequest(root: root, target: .new(symbols: universe, universe: symbols.isEmpty ? "nifty100" : nil,
+        var request = TrainRequest(root: root, target: .new(symbols: universe, universe: symbols.isEmpty ? "nifty100" : nil,
                                                             parameters: parameters), workers: workers)
+        request.evaluation = { [root] in EvaluateFlow(root: root, batchId: $0) }
         let flow = try TrainFlow.start(request)
         let status = try await flow.run(output: out, cancellation: cancellation)
 
-        step(5, "summary", out)
+        step(5, "backtest the out-of-sample signals with Indian costs", out)
+        let backtest = try? BacktestFlow(root: root, batchId: flow.session.batch.id).run(output: out)
+        if backtest == nil { out.say("  no backtest: the batch has no out-of-sample predictions") }
+
+        step(6, "summary", out)
         let b = flow.session.batch
         let reportURL = flow.session.batchDir.appendingPathComponent("report.html")
         out.say("  batch \(b.id): \(b.status.rawValue); \(b.succeeded) windows trained, \(b.skipped) skipped, \(b.failed) failed")
         out.say("  report: \(reportURL.path)")
+        if let backtest { out.say("  backtest: \(backtest.directory.appendingPathComponent("backtest.html").path)") }
         let reuse = cachedDays > 0 ? "the fetch reused the cache" : "rerun it to see the fetch reuse the cache"
         out.say(String(format: "  demo finished in %.1f s; %@", Date().timeIntervalSince(started), reuse))
         return Outcome(batch: b, status: status, reportURL: reportURL, cachedDays: cachedDays)
@@ -95,6 +102,6 @@ public struct DemoFlow: Sendable {
     }
 
     private func step(_ n: Int, _ title: String, _ out: FlowOutput) {
-        out.say("\n[\(n)/5] \(title)", event: "step")
+        out.say("\n[\(n)/6] \(title)", event: "step")
     }
 }

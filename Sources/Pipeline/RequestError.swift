@@ -20,6 +20,10 @@ public struct RequestError: ClassifiedError, Equatable {
     }
 
     public static func input(_ description: String, fix: String? = nil) -> RequestError {
-        RequestError(kind: .input, description: description, remedy: fix.map(Remedy.advice))
+        input(description, remedy: fix.map(Remedy.advice))
+    }
+
+    public static func input(_ description: String, remedy: Remedy?) -> RequestError {
+        RequestError(kind: .input, description: description, remedy: remedy)
     }
 }

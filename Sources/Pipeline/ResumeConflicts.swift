@@ -16,6 +16,7 @@ enum ResumeConflicts {
             ("--param", "\(recorded.lightgbmOverrides.sorted { $0.key < $1.key })", "\(asked.lightgbmOverrides.sorted { $0.key < $1.key })"),
             ("--max-failure-rate", "\(recorded.maxFailureRate)", "\(asked.maxFailureRate)"),
             ("--max-attempts", "\(recorded.maxAttempts)", "\(asked.maxAttempts)"),
+            ("preflight (--no-preflight)", onOff(recorded.preflight), onOff(asked.preflight)),
         ]
         return pairs.filter { $0.1 != $0.2 }.map { "\($0.0) \($0.2) conflicts with the recorded \($0.1)" }
     }

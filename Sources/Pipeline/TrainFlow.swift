@@ -22,10 +22,12 @@ public final class TrainFlow {
         let root = request.root
         let calendar = try TradingCalendar.nse()
         let trainer = try WindowTrainer()
-        if case .new(_, _, let p) = request.target {
+        var request = request
+        if case .new(let symbols, let universe, var p) = request.target {
             _ = try calendar.tradingDays(in: DayRange(p.startDate, p.endDate))
-            do { _ = try TeacherParameters.resolve(overrides: p.lightgbmOverrides, library: trainer.library) }
+            do { p.lightgbmResolved = try TeacherParameters.resolve(overrides: p.lightgbmOverrides, library: trainer.library).dictionary }
             catch { throw RequestError.usage(String(describing: error)) }
+            request.target = .new(symbols: symbols, universe: universe, parameters: p)
         }
         let fetcher = try request.autoFetch?.makeFetcher(root: root)
         let mappings = try SymbolMappings.load(dataDir: root.url)
@@ -87,7 +89,7 @@ public final class TrainFlow {
         let pending = try session.pendingWindows()
         var bars = try await session.loadBars(for: pending)
         var ready = pending
-        if request.preflight {
+        if session.parameters.preflight {
             var verdicts = session.check(pending, bars: bars)
             if let fetcher, try await fetchMissing(summary(pending, verdicts), with: fetcher, out) {
                 bars = try await session.loadBars(for: pending)
@@ -103,12 +105,30 @@ public final class TrainFlow {
             }
         } else {
             out.say("preflight: off (--no-preflight); \(pending.count) windows go straight to training")
+            // A damaged cache file is still a skip with its fix, never a misleading "no data".
+            let damaged = pending.filter { session.damaged[$0.symbol] != nil }
+            if !damaged.isEmpty {
+                ready = try session.recordPreflight(session.check(damaged, bars: bars), windows: pending)
+                out.say("  \(damaged.count) window(s) skipped: damaged cache files (\(Set(damaged.map(\.symbol)).sorted().joined(separator: ", ")))")
+            }
         }
         try await train(ready, bars: bars, cancellation: cancellation, out)
         let final = try session.finish(interrupted: cancellation.isCancelled, started: started)
+        if final.succeeded > 0, !cancellation.isCancelled, let evaluation = request.evaluation {
+            try await evaluate(evaluation(final.id), out)
+        }
         try writeOutputs(final, out)
         summarize(final, out)
         return final.status
+    }
+
+    /// An evaluation that fails does not fail the batch: its models stand; `evaluate` reruns it.
+    private func evaluate(_ flow: EvaluateFlow, _ out: FlowOutput) async throws {
+        do {
+            _ = try await flow.run(output: out, library: trainer.library)
+        } catch {
+            out.say("warning: the out-of-sample evaluation failed (\(error)); run: \(RemedyText.render(.evaluate(batchId: flow.batchId, dataDir: session.root.dataDirArgument)))")
+        }
     }
 
     private func summary(_ windows: [WindowRecord], _ verdicts: [String: PreflightVerdict]) -> PreflightSummary {
@@ -152,9 +172,9 @@ public final class TrainFlow {
 
     private func writeOutputs(_ batch: BatchRecord, _ out: FlowOutput) throws {
         let windows = try session.windows()
-        let hyper = (try? TeacherParameters.resolve(overrides: session.parameters.lightgbmOverrides,
-                                                    library: trainer.library).dictionary)
-        try CompatibleExports.writeTeacherRuns(batch: batch, windows: windows, hyperparameters: hyper ?? session.parameters.lightgbmOverrides)
+        let p = session.parameters
+        let hyper = p.lightgbmResolved ?? (try? TeacherParameters.resolve(overrides: p.lightgbmOverrides, library: trainer.library).dictionary)
+        try CompatibleExports.writeTeacherRuns(batch: batch, windows: windows, hyperparameters: hyper ?? p.lightgbmOverrides)
         try CompatibleExports.writeBatchState(batch: batch, windows: windows, stateDir: session.root.state)
         do {
             let files = try ReportWriter.writeAll(batchId: batch.id, ledger: session.ledger, to: session.batchDir,

@@ -16,7 +16,6 @@ public struct TrainRequest: Sendable {
     /// parameters; any flag that would change them is a usage error.
     public var flags: @Sendable (inout BatchParameters) throws -> Void
     public var workers: Int
-    public var preflight = true
     /// Stop after preflight when any window would be skipped.
     public var strictPreflight = false
     /// Fetch what preflight finds missing, then check again.
@@ -24,6 +23,8 @@ public struct TrainRequest: Sendable {
     /// Testing: make named windows fail.
     public var faults: [FaultInjectingTraining.Fault] = []
     public var backoff = Backoff()
+    /// The evaluation to run when training ends with models (nil: none).
+    public var evaluation: (@Sendable (_ batchId: String) -> EvaluateFlow)?
 
     public init(root: DataRoot, target: Target, workers: Int,
                 flags: @escaping @Sendable (inout BatchParameters) throws -> Void = { _ in }) {

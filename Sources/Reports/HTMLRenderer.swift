@@ -4,7 +4,7 @@ import Foundation
 public enum HTMLRenderer {
     public static func render(_ m: ReportModel) -> String {
         let title = HTMLText.escape(ReportText.title(m))
-        let body = [header(m), summary(m), outcomes(m), classification(m), detailedLog(m), impact(m),
+        let body = [header(m), summary(m), quality(m), outcomes(m), classification(m), detailedLog(m), impact(m),
                     distributions(m), actions(m), evidence(m)].joined(separator: "\n")
         return """
         <!DOCTYPE html>
@@ -53,6 +53,26 @@ public enum HTMLRenderer {
             ("Time per window", e(ReportText.timePerWindow(m))),
             ("Workers", "\(m.workers)"),
         ]) + "<p class=\"finding\"><strong>Finding:</strong> \(e(m.finding))</p>")
+    }
+
+    static func quality(_ m: ReportModel) -> String {
+        guard let q = m.quality else {
+            return section("quality", QualityText.heading, "<p>\(e(QualityText.notEvaluated))</p><pre>\(code(m.evaluateCommand))</pre>")
+        }
+        let verdictClass = q.verdict == .evidenceOfSkill ? "status-completed" : "status-failed"
+        var html = "<p class=\"finding\"><span class=\"badge \(verdictClass)\">\(e(QualityText.verdict(q)))</span> \(e(q.verdictText))</p>"
+        html += table(["measure", "value", "without skill"], QualityText.headline(q).map { [$0.0, $0.1, $0.2] })
+        html += "<p>\(e(QualityText.promotedLine(q)))</p>"
+        if let b = m.backtest { html += "<p>\(e(b.sentence)) <a href=\"\(e(b.path))\">\(e(b.path))</a></p>" }
+        html += "<div class=\"charts\"><figure>\(QualityCharts.rankIC(q))</figure><figure>\(QualityCharts.topKCumulative(q))</figure><figure>\(QualityCharts.calibration(q))</figure></div>"
+        html += "<h3>Calibration</h3>" + table(QualityText.calibrationColumns, QualityText.calibrationRows(q))
+        html += "<h3>Per symbol</h3><p>\(e(QualityText.nullNote))</p>" + table(QualityText.symbolColumns, QualityText.symbolRows(q))
+        return section("quality", QualityText.heading, html)
+    }
+
+    private static func table(_ header: [String], _ rows: [[String]]) -> String {
+        "<div class=\"table-wrap\"><table><thead><tr>" + header.map { "<th>\(e($0))</th>" }.joined() + "</tr></thead><tbody>"
+            + rows.map { "<tr>" + $0.map { "<td>\(e($0))</td>" }.joined() + "</tr>" }.joined() + "</tbody></table></div>"
     }
 
     static func outcomes(_ m: ReportModel) -> String {
@@ -114,7 +134,7 @@ public enum HTMLRenderer {
         return section("distributions", "Distributions", """
         <div class="charts">
         <figure>\(SVGCharts.histogram(id: SVGCharts.durationHistogramId, m.windowDurations, title: "Window training duration (s)", decimals: decimals))<figcaption>\(e(ReportText.distributionSummary(m.windowDurations, decimals: decimals, unit: "s")))</figcaption></figure>
-        <figure>\(SVGCharts.histogram(id: SVGCharts.aucHistogramId, m.validationAUC, title: "Validation AUC", decimals: 2))<figcaption>\(e(ReportText.distributionSummary(m.validationAUC, decimals: 3, unit: "")))</figcaption></figure>
+        <figure>\(SVGCharts.histogram(id: SVGCharts.aucHistogramId, m.validationAUC, title: "Early-stopping AUC (in-window, not model quality)", decimals: 2))<figcaption>\(e(ReportText.distributionSummary(m.validationAUC, decimals: 3, unit: "")))</figcaption></figure>
         </div>
         """)
     }

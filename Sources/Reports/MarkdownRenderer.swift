@@ -3,7 +3,7 @@ import Foundation
 /// The report as Markdown, in the structure of the original's hand-written failure report.
 public enum MarkdownRenderer {
     public static func render(_ m: ReportModel) -> String {
-        [header(m), summary(m), classification(m), detailedLog(m), impact(m), distributions(m), actions(m), evidence(m)]
+        [header(m), summary(m), quality(m), classification(m), detailedLog(m), impact(m), distributions(m), actions(m), evidence(m)]
             .joined(separator: "\n\n---\n\n") + "\n"
     }
 
@@ -37,6 +37,28 @@ public enum MarkdownRenderer {
         ])
         lines += ["", "**Finding**: \(MarkdownText.plain(m.finding))"]
         return lines.joined(separator: "\n")
+    }
+
+    static func quality(_ m: ReportModel) -> String {
+        var lines = ["## \(QualityText.heading)", ""]
+        guard let q = m.quality else {
+            lines += [MarkdownText.plain(QualityText.notEvaluated), "", MarkdownText.block(m.evaluateCommand)]
+            return lines.joined(separator: "\n")
+        }
+        lines += ["**\(QualityText.verdict(q))** \(MarkdownText.plain(q.verdictText))", ""]
+        lines += table(["measure", "value", "without skill"], QualityText.headline(q).map { [$0.0, $0.1, $0.2] })
+        lines += ["", MarkdownText.plain(QualityText.promotedLine(q))]
+        if let b = m.backtest { lines += ["", "\(MarkdownText.plain(b.sentence)) [\(b.path)](\(b.path))"] }
+        lines += ["", "### Calibration", ""]
+        lines += table(QualityText.calibrationColumns, QualityText.calibrationRows(q))
+        lines += ["", "### Per symbol", "", MarkdownText.plain(QualityText.nullNote), ""]
+        lines += table(QualityText.symbolColumns, QualityText.symbolRows(q))
+        return lines.joined(separator: "\n")
+    }
+
+    static func table(_ header: [String], _ rows: [[String]]) -> [String] {
+        ["| " + header.joined(separator: " | ") + " |", "|" + String(repeating: "---|", count: header.count)]
+            + rows.map { "| " + $0.map(MarkdownText.cell).joined(separator: " | ") + " |" }
     }
 
     static func classification(_ m: ReportModel) -> String {
@@ -105,7 +127,7 @@ public enum MarkdownRenderer {
         let decimals = ReportText.durationDecimals(m.windowDurations)
         lines.append(ReportText.distributionSummary(m.windowDurations, decimals: decimals, unit: "s"))
         lines += histogram(m.windowDurations, decimals: decimals, unit: "seconds")
-        lines += ["", "### Validation AUC", ""]
+        lines += ["", "### Early-stopping AUC (in-window: not model quality)", ""]
         lines.append(ReportText.distributionSummary(m.validationAUC, decimals: 3, unit: ""))
         lines += histogram(m.validationAUC, decimals: 2, unit: "AUC")
         return lines.joined(separator: "\n")

@@ -1,4 +1,5 @@
 import Batch
+import Evaluation
 import Foundation
 import MarketData
 
@@ -39,9 +40,16 @@ public struct ReportModel: Codable, Sendable, Equatable {
     public var windows: [WindowFacts]
     public var impact: Impact
     public var windowDurations: Distribution
+    /// In-window AUC on the rows early stopping chose the iteration on: not model quality.
     public var validationAUC: Distribution
     /// One action per root cause group, in group order.
     public var actions: [RecommendedAction]
+    /// The out-of-sample evaluation (`sensequant evaluate`), when the batch has one.
+    public var quality: EvaluationSummary?
+    /// The command that (re)evaluates the batch.
+    public var evaluateCommand: String
+    /// The batch's backtest (`sensequant backtest`), when it has one.
+    public var backtest: BacktestLink?
     /// `sensequant train --resume ...`, present when any window did not succeed.
     public var resumeCommand: String?
     public var evidence: Evidence
@@ -219,4 +227,33 @@ public struct Evidence: Codable, Sendable, Equatable {
     public var parametersRecorded: String
     /// Where the batch row's own counters disagree with its windows (the report uses the windows).
     public var ledgerDiscrepancies: [String]
+}
+
+/// The headline of `<batch dir>/backtest/backtest.json`, linked from the report.
+public struct BacktestLink: Codable, Sendable, Equatable {
+    /// Relative to the batch directory.
+    public var path: String
+    public var netReturn: Double
+    public var grossReturn: Double
+    public var benchmarkReturn: Double
+    public var totalCharges: Double
+    public var trades: Int
+
+    /// Reads `backtest.json` under `batchDir`; nil when there is none or it cannot be read.
+    static func read(batchDir: String) -> BacktestLink? {
+        let url = URL(fileURLWithPath: batchDir).appendingPathComponent("backtest/backtest.json")
+        guard let data = try? Data(contentsOf: url),
+              let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let net = json["net_return"] as? Double, let gross = json["gross_return"] as? Double,
+              let benchmark = json["benchmark_return"] as? Double, let trades = json["trades"] as? Int,
+              let charges = json["total_charges"] as? Double
+        else { return nil }
+        return BacktestLink(path: "backtest/backtest.html", netReturn: net, grossReturn: gross, benchmarkReturn: benchmark,
+                            totalCharges: charges, trades: trades)
+    }
+
+    var sentence: String {
+        String(format: "Backtest after costs: net %.2f%% (gross %.2f%%) against %.2f%% for equal-weight buy-and-hold; Rs %.2f in charges over %d fills.",
+               netReturn * 100, grossReturn * 100, benchmarkReturn * 100, totalCharges, trades)
+    }
 }

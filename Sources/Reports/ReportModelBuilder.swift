@@ -1,11 +1,13 @@
 import Batch
+import Evaluation
 import Foundation
 import MarketData
 
 /// Computes a `ReportModel` from one batch's ledger rows. Pure: no clock, no file system.
 public enum ReportModelBuilder {
     public static func build(batch: BatchRecord, windows: [WindowRecord], attempts: [AttemptRecord],
-                             ledgerPath: String, dataDirectory: String) -> ReportModel {
+                             ledgerPath: String, dataDirectory: String, evaluation: EvaluationSummary? = nil,
+                             backtest: BacktestLink? = nil) -> ReportModel {
         let parameters = try? batch.decodedParameters()
         let attemptsByLabel = Dictionary(grouping: attempts, by: \.label)
         let ranges = windowRanges(windows)
@@ -63,6 +65,9 @@ public enum ReportModelBuilder {
             windowDurations: durationDistribution(windows),
             validationAUC: aucDistribution(facts),
             actions: rootCauses.map { action($0, in: windows) },
+            quality: evaluation,
+            evaluateCommand: RemedyText.render(.evaluate(batchId: batch.id, dataDir: dataDirectory)),
+            backtest: backtest,
             resumeCommand: anythingLeft ? RemedyText.render(.resume(batchId: batch.id, dataDir: dataDirectory)) : nil,
             evidence: Evidence(
                 batchDirectory: batch.batchDir, ledgerPath: ledgerPath, logPath: batch.logPath,

@@ -1,4 +1,5 @@
 import Batch
+import Evaluation
 import Foundation
 import MarketData
 
@@ -14,7 +15,9 @@ public enum ReportWriter {
         return ReportModelBuilder.build(
             batch: batch, windows: try ledger.windows(batchId: batchId), attempts: try ledger.attempts(batchId: batchId),
             ledgerPath: ledger.path.path,
-            dataDirectory: dataDirectory ?? ledger.path.deletingLastPathComponent().deletingLastPathComponent().path)
+            dataDirectory: dataDirectory ?? ledger.path.deletingLastPathComponent().deletingLastPathComponent().path,
+            evaluation: try ledger.evaluation(batchId: batchId).flatMap { try? JSONDecoder().decode(EvaluationSummary.self, from: Data($0.summary.utf8)) },
+            backtest: BacktestLink.read(batchDir: batch.batchDir))
     }
 
     /// Writes report.md, report.html and report.json into `batchDir`, each atomically (a reader

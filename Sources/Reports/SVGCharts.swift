@@ -169,14 +169,14 @@ enum SVGCharts {
 
     // MARK: SVG pieces
 
-    private static func open(_ id: String, width: Int, height: Int, title: String) -> String {
+    static func open(_ id: String, width: Int, height: Int, title: String) -> String {
         "<svg id=\"\(id)\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\" role=\"img\" aria-labelledby=\"\(id)-title\"><title id=\"\(id)-title\">\(HTMLText.escape(title))</title>"
     }
 
-    private static func text(x: Int, y: Int, anchor: String, _ content: String, cssClass: String? = nil) -> String {
+    static func text(x: Int, y: Int, anchor: String, _ content: String, cssClass: String? = nil) -> String {
         let cls = cssClass.map { " class=\"\($0)\"" } ?? ""
         return "<text x=\"\(x)\" y=\"\(y)\" text-anchor=\"\(anchor)\"\(cls)>\(HTMLText.escape(content))</text>"
     }
 
-    private static func svgNumber(_ x: Double) -> String { Formatting.fixed(x, 2) }
+    static func svgNumber(_ x: Double) -> String { Formatting.fixed(x, 2) }
 }

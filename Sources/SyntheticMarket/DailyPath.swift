@@ -7,9 +7,11 @@ struct DailyState {
     var volatility: Double
 }
 
-/// The daily random walk of one symbol: GARCH(1,1) volatility clustering, Markov drift regimes
-/// (bull, bear, flat), overnight gaps, fat-tailed shocks, and volume that rises with |return|.
-/// Generated day by day from a fixed origin so any sub-range is a slice of the same path.
+/// The daily random walk of one symbol. `realistic`: GARCH(1,1) volatility clustering, Markov
+/// drift regimes (bull, bear, flat), overnight gaps, fat-tailed shocks, and volume that rises
+/// with |return|. `noEdge`: i.i.d. normal returns at constant volatility. `meanReversion`: the
+/// no-edge walk plus a pull against the last five days' return. Generated day by day from a
+/// fixed origin so any sub-range is a slice of the same path.
 struct DailyPath {
     private static let regimeDrifts: [Double] = [0.0007, -0.0006, 0.0]
     private static let regimeSwitchProbability = 0.015
@@ -21,8 +23,12 @@ struct DailyPath {
     private var lastShock = 0.0
     private var regime = 2
     private var previousClose: Double
+    private let dynamics: MarketDynamics
+    /// The last five daily log returns, newest last (mean reversion pulls against their mean).
+    private var recentReturns: [Double] = []
 
-    init(seed: UInt64, symbol: String) {
+    init(seed: UInt64, symbol: String, dynamics: MarketDynamics = .realistic) {
+        self.dynamics = dynamics
         profile = SymbolProfile(seed: seed, symbol: symbol)
         rng = Xoshiro256(seed: SplitMix64.mix(seed, SplitMix64.hash(symbol), 0xDA11))
         variance = profile.longRunVolatility * profile.longRunVolatility
@@ -30,6 +36,32 @@ struct DailyPath {
     }
 
     mutating func next() -> DailyState {
+        switch dynamics {
+        case .realistic: return nextRealistic()
+        case .noEdge: return nextIID(pull: 0)
+        case .meanReversion(let strength): return nextIID(pull: strength)
+        }
+    }
+
+    /// Constant volatility, normal shocks, no regimes; `pull` of the next log return against the
+    /// mean of the last five (0: nothing in the past predicts the future).
+    private mutating func nextIID(pull: Double) -> DailyState {
+        let sigma = profile.longRunVolatility
+        let reversion = recentReturns.isEmpty ? 0 : -pull * recentReturns.reduce(0, +) / Double(recentReturns.count)
+        let logReturn = reversion + sigma * rng.normal()
+        recentReturns.append(logReturn)
+        if recentReturns.count > 5 { recentReturns.removeFirst() }
+        let open = tick(previousClose * exp(0.2 * sigma * rng.normal()))
+        let close = tick(previousClose * exp(logReturn))
+        let high = tick(max(open, close) * exp(abs(rng.normal()) * sigma * 0.5))
+        let low = max(0.05, tick(min(open, close) * exp(-abs(rng.normal()) * sigma * 0.5)))
+        let volume = (profile.baseVolume * exp(0.35 * rng.normal())).rounded()
+        previousClose = close
+        return DailyState(open: open, high: max(high, open, close), low: min(low, open, close),
+                          close: close, volume: volume, volatility: sigma)
+    }
+
+    private mutating func nextRealistic() -> DailyState {
         if rng.uniform() < Self.regimeSwitchProbability { regime = Int(rng.next() % 3) }
         let longRun = profile.longRunVolatility * profile.longRunVolatility
         variance = longRun * (1 - Self.alpha - Self.beta) + Self.alpha * lastShock * lastShock + Self.beta * variance

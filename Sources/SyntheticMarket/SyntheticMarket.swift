@@ -9,11 +9,14 @@ public struct SyntheticMarket: Sendable {
     public let seed: UInt64
     public let gaps: [SyntheticGap]
     public let listingDates: [String: CalendarDay]
+    public let dynamics: MarketDynamics
     /// Every trading day the calendar covers, ascending; the walk starts at the first.
     private let allTradingDays: [CalendarDay]
 
-    public init(seed: UInt64, gaps: [SyntheticGap] = [], listingDates: [String: CalendarDay] = [:], calendar: TradingCalendar) throws {
+    public init(seed: UInt64, gaps: [SyntheticGap] = [], listingDates: [String: CalendarDay] = [:],
+                dynamics: MarketDynamics = .realistic, calendar: TradingCalendar) throws {
         self.seed = seed
+        self.dynamics = dynamics
         self.gaps = gaps
         self.listingDates = listingDates
         let years = calendar.coveredYears
@@ -22,8 +25,9 @@ public struct SyntheticMarket: Sendable {
     }
 
     /// A market on the bundled NSE calendar.
-    public init(seed: UInt64, gaps: [SyntheticGap] = [], listingDates: [String: CalendarDay] = [:]) throws {
-        try self.init(seed: seed, gaps: gaps, listingDates: listingDates, calendar: try TradingCalendar.nse())
+    public init(seed: UInt64, gaps: [SyntheticGap] = [], listingDates: [String: CalendarDay] = [:],
+                dynamics: MarketDynamics = .realistic) throws {
+        try self.init(seed: seed, gaps: gaps, listingDates: listingDates, dynamics: dynamics, calendar: try TradingCalendar.nse())
     }
 
     /// The days the market can have bars on.
@@ -47,7 +51,7 @@ public struct SyntheticMarket: Sendable {
     public func bars(symbol: String, interval: Interval, range: DayRange) -> BarSeries {
         let wanted = daysIndices(range)
         guard !wanted.isEmpty else { return BarSeries() }
-        var path = DailyPath(seed: seed, symbol: symbol)
+        var path = DailyPath(seed: seed, symbol: symbol, dynamics: dynamics)
         for _ in 0..<wanted.lowerBound { _ = path.next() }
         var bars: [Bar] = []
         bars.reserveCapacity(wanted.count * interval.barsPerTradingDay)

@@ -1,3 +1,4 @@
+import CLinux
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -27,8 +28,9 @@ public enum PosixFile {
         return out
     }
 
-    /// Creates or truncates `path` and writes all of `bytes`.
-    public static func write(_ bytes: [UInt8], to path: String) throws {
+    /// Creates or truncates `path` and writes all of `bytes`; with `sync`, they are on the disk
+    /// (`fsync`) before it returns.
+    public static func write(_ bytes: [UInt8], to path: String, sync: Bool = false) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw error("create \(path)") }
         defer { close(fd) }
@@ -43,6 +45,25 @@ public enum PosixFile {
                 offset += n
             }
         }
+        if sync, fsync(fd) != 0 { throw error("fsync \(path)") }
+    }
+
+    /// Makes a directory's entries (creations, renames) durable.
+    public static func syncDirectory(_ path: String) throws {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw error("open directory \(path)") }
+        defer { close(fd) }
+        guard fsync(fd) == 0 else { throw error("fsync directory \(path)") }
+    }
+
+    /// Flushes everything written to the file system that holds `path` (`syncfs`): one call
+    /// makes a whole batch of files durable, where an `fsync` per file would cost a journal
+    /// commit each.
+    public static func syncFileSystem(containing path: String) throws {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw error("open \(path)") }
+        defer { close(fd) }
+        guard sensequant_syncfs(fd) == 0 else { throw error("syncfs \(path)") }
     }
 
     public static func rename(_ from: String, to: String) throws {
@@ -91,5 +112,42 @@ public enum DecimalText {
             let v = strtod(buf.baseAddress!, &end)
             return end == buf.baseAddress! + field.count ? v : nil
         }
+    }
+}
+
+/// An advisory lock shared by every process on this machine that uses the same lock file.
+public enum FileLock {
+    /// Runs `body` holding an exclusive `flock` on `path` (created when missing).
+    public static func withExclusiveLock<T>(_ path: String, _ body: () throws -> T) throws -> T {
+        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw PosixFile.error("open lock file \(path)") }
+        defer { close(fd) }
+        while flock(fd, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw PosixFile.error("lock \(path)") }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+}
+
+/// Processes by id, told apart from a later process that reuses the id.
+public enum ProcessIdentity {
+    /// When process `pid` started, in clock ticks since boot (`/proc/PID/stat`, field 22), or
+    /// nil when there is no such process (or no /proc).
+    public static func startTime(of pid: Int) -> UInt64? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return nil }
+        // Fields after the command name (which may hold spaces) start at field 3.
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        return fields.count > 19 ? UInt64(fields[19]) : nil
+    }
+
+    public static var currentStartTime: UInt64? { startTime(of: Int(ProcessInfo.processInfo.processIdentifier)) }
+
+    /// Whether `pid` is alive and is the process that started at `startTime` (when known).
+    public static func isAlive(_ pid: Int, startedAt startTime: UInt64?) -> Bool {
+        guard PosixFile.processExists(pid) else { return false }
+        guard let startTime, let now = self.startTime(of: pid) else { return true }
+        return now == startTime
     }
 }

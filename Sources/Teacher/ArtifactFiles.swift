@@ -45,7 +45,7 @@ enum ArtifactFiles {
         ]
         try AtomicFile.writeDirectory(at: directory) { temporary in
             for (name, bytes) in files {
-                try Data(bytes).write(to: temporary.appendingPathComponent(name))
+                try PosixFile.write(bytes, to: temporary.appendingPathComponent(name).path)
             }
         }
     }

@@ -20,7 +20,10 @@ public struct PreparedWindow: Sendable {
 
     /// Slices warm-up, window and lookahead bars out of all of a symbol's bars, computes
     /// features and labels, and keeps the window's rows where all of them are defined.
-    public static func prepare(symbol: String, window: DayRange, allBars: BarSeries, config: TeacherConfig) throws -> PreparedWindow {
+    /// `keepingUnlabelled` also keeps rows whose label is not knowable yet (label and forward
+    /// return NaN): rows to score, not to train on.
+    public static func prepare(symbol: String, window: DayRange, allBars: BarSeries, config: TeacherConfig,
+                               keepingUnlabelled: Bool = false) throws -> PreparedWindow {
         try config.validate()
         let windowStart = allBars.lowerBound(window.first.startEpochSeconds)
         let windowEnd = allBars.lowerBound(window.last.adding(days: 1).startEpochSeconds)
@@ -28,16 +31,17 @@ public struct PreparedWindow: Sendable {
         let first = config.warmup ? max(0, windowStart - config.warmupBars) : windowStart
         let last = config.labelLookahead ? min(allBars.count, windowEnd + config.horizon) : windowEnd
         let bars = allBars.sliceIndices(first..<last)
-        return build(bars: bars, windowBars: (windowStart - first)..<(windowEnd - first), config: config)
+        return build(bars: bars, windowBars: (windowStart - first)..<(windowEnd - first), config: config,
+                     keepingUnlabelled: keepingUnlabelled)
     }
 
-    static func build(bars: BarSeries, windowBars: Range<Int>, config: TeacherConfig) -> PreparedWindow {
+    static func build(bars: BarSeries, windowBars: Range<Int>, config: TeacherConfig, keepingUnlabelled: Bool = false) -> PreparedWindow {
         let columns = FeatureSet.columns(bars)
         let returns = Labels.forwardReturns(close: bars.close, horizon: config.horizon)
         var rowBars: [Int] = []
         var values: [Double] = []
         values.reserveCapacity(windowBars.count * columns.count)
-        for t in windowBars where returns[t].isFinite && columns.allSatisfy({ $0[t].isFinite }) {
+        for t in windowBars where (keepingUnlabelled || returns[t].isFinite) && columns.allSatisfy({ $0[t].isFinite }) {
             rowBars.append(t)
             for column in columns { values.append(column[t]) }
         }
@@ -47,7 +51,7 @@ public struct PreparedWindow: Sendable {
             rowBars: rowBars,
             // Shape is correct by construction.
             features: try! RowMajorMatrix(values: values, rowCount: rowBars.count, columnCount: columns.count),
-            labels: rowBars.map { Labels.label(forwardReturn: returns[$0], threshold: config.threshold) },
+            labels: rowBars.map { returns[$0].isFinite ? Labels.label(forwardReturn: returns[$0], threshold: config.threshold) : .nan },
             forwardReturns: rowBars.map { returns[$0] })
     }
 }

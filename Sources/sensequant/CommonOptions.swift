@@ -2,12 +2,17 @@ import ArgumentParser
 import Foundation
 import MarketData
 import Pipeline
+import SyntheticMarket
 
 extension CalendarDay: ExpressibleByArgument {
     public init?(argument: String) { self.init(argument) }
 }
 
 extension Interval: ExpressibleByArgument {}
+
+extension MarketDynamics: ExpressibleByArgument {
+    public init?(argument: String) { self.init(parsing: argument) }
+}
 
 /// `--data-dir`: the one root every command reads and writes under.
 struct DataDirOption: ParsableArguments {

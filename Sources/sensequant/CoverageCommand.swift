@@ -22,10 +22,14 @@ struct CoverageCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit non-zero when any trading day is missing.")
     var strict = false
 
+    @Flag(name: .long, help: "Also check every cached day file against the SHA-256 its manifest recorded (exit 1 on a mismatch).")
+    var verify = false
+
     @OptionGroup var data: DataDirOption
 
     func run() throws {
         let report: [SymbolCoverage]
+        var mismatches: [ChecksumMismatch] = []
         do {
             let symbols = try selection.resolve()
             guard FileManager.default.fileExists(atPath: data.root.historical.path) else {
@@ -34,6 +38,10 @@ struct CoverageCommand: ParsableCommand {
             }
             report = try Coverage.audit(cache: data.root.cache, symbols: symbols, interval: interval,
                                         range: dates.range, calendar: TradingCalendar.nse())
+            if verify {
+                let symbols = try selection.resolve()
+                mismatches = try symbols.flatMap { try Coverage.verify(cache: data.root.cache, symbol: $0, interval: interval, range: dates.range) }
+            }
         } catch {
             throw failCleanly(error)
         }
@@ -41,6 +49,16 @@ struct CoverageCommand: ParsableCommand {
             print(String(decoding: try JSONEncoder.cache.encode(report), as: UTF8.self))
         } else {
             print(CoverageTable.render(report))
+        }
+        if verify {
+            print(mismatches.isEmpty ? "verified: every cached day matches its manifest checksum"
+                                     : "\(mismatches.count) cached day file(s) do not match their manifest:")
+            for m in mismatches { print("  " + m.description) }
+        }
+        if !mismatches.isEmpty {
+            let fetch = Remedy.fetch(FetchRemedy(symbols: Array(Set(mismatches.map(\.symbol))).sorted(), range: dates.range,
+                                                 interval: interval, dataDir: data.root.dataDirArgument))
+            throw failCleanly(RequestError.input("\(mismatches.count) cached day file(s) changed since they were written (fetch moves them to the quarantine and fetches their days again)", remedy: fetch))
         }
         let incomplete = report.filter { !$0.isComplete }
         if strict && !incomplete.isEmpty {
@@ -64,6 +82,7 @@ enum CoverageTable {
             out += "\n\(gaps.count) of \(report.count) symbols have gaps:"
             for c in gaps {
                 for run in c.missing { out += "\n  \(c.symbol) \(run)" }
+                for day in c.partial { out += "\n  \(c.symbol) partial day \(day)" }
             }
         }
         return out

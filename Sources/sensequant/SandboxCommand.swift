@@ -31,6 +31,9 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Planted gap in the synthetic market: SYMBOL or SYMBOL:YYYY-MM-DD..YYYY-MM-DD (repeatable).")
     var gap: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("How returns are made: realistic, no-edge (i.i.d., nothing predictable) or mean-reversion:STRENGTH (a learnable edge, e.g. 0.5).", valueName: "dynamics"))
+    var market: MarketDynamics = .realistic
+
     @Option(name: .long, help: "Inject a fault (repeatable): rate-limit:0.1, 5xx:0.1, timeout:0.05, slow:200ms, quota-after:N, empty:SYMBOL[:FROM..TO].")
     var fault: [String] = []
 
@@ -101,7 +104,7 @@ struct SandboxCommand: AsyncParsableCommand {
                 guard let g = SyntheticGap(parsing: spec) else { throw ValidationError("bad --gap \(spec): expected SYMBOL[:FROM..TO]") }
                 return g
             }
-            bars = .synthetic(try SyntheticMarket(seed: synthetic ?? 42, gaps: gaps, listingDates: mappings.listingDates))
+            bars = .synthetic(try SyntheticMarket(seed: synthetic ?? 42, gaps: gaps, listingDates: mappings.listingDates, dynamics: market))
         }
         var config = SandboxConfiguration(bars: bars, mappings: mappings)
         config.port = port

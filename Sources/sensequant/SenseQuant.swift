@@ -19,6 +19,10 @@ struct SenseQuant: AsyncParsableCommand {
             FetchCommand.self,
             SandboxCommand.self,
             ReportCommand.self,
+            EvaluateCommand.self,
+            PredictCommand.self,
+            BacktestCommand.self,
+            CostsCommand.self,
         ]
     )
 

@@ -26,6 +26,9 @@ struct SynthesizeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A planted gap: SYMBOL, SYMBOL:FROM..TO or *:FROM..TO (repeatable).", valueName: "gap"))
     var gap: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp("How returns are made: realistic, no-edge (i.i.d., nothing predictable) or mean-reversion:STRENGTH (a learnable edge, e.g. 0.5).", valueName: "dynamics"))
+    var market: MarketDynamics = .realistic
+
     @OptionGroup var data: DataDirOption
 
     func validate() throws {
@@ -39,9 +42,9 @@ struct SynthesizeCommand: ParsableCommand {
             let symbols = try selection.resolve()
             _ = try dates.requireTradingDays(TradingCalendar.nse())
             let listing = try SymbolMappings.load(dataDir: data.root.url).listingDates
-            let market = try SyntheticMarket(seed: seed, gaps: gap.compactMap(SyntheticGap.init(parsing:)), listingDates: listing)
+            let market = try SyntheticMarket(seed: seed, gaps: gap.compactMap(SyntheticGap.init(parsing:)), listingDates: listing, dynamics: market)
             try market.writeCache(to: data.root.cache, symbols: symbols, range: dates.range, interval: interval)
-            print("wrote synthetic \(interval.rawValue) bars for \(symbols.count) symbols, \(dates.range), seed \(seed), into \(data.root.historical.path)")
+            print("wrote synthetic \(interval.rawValue) bars for \(symbols.count) symbols, \(dates.range), seed \(seed), \(market) market, into \(data.root.historical.path)")
         } catch {
             throw failCleanly(error)
         }

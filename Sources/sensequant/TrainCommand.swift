@@ -50,6 +50,10 @@ struct TrainCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Stop after preflight when any window would be skipped.")
     var strictPreflight = false
 
+    @Flag(name: .long, help: "Do not evaluate the batch out of sample when training ends.")
+    var noEvaluate = false
+    @OptionGroup var evaluation: EvaluationOptions
+
     @Option(name: .long, help: "Progress and log lines: text or json.")
     var logFormat: LogFormat = .text
 
@@ -100,15 +104,14 @@ struct TrainCommand: AsyncParsableCommand {
             // The step's default is the window length, so both go through the initializer.
             var p = BatchParameters(startDate: startDate!, endDate: endDate!, windowDays: windowDays ?? 180, stepDays: stepDays)
             try flags(&p)
-            p.preflight = !noPreflight
             target = .new(symbols: try selection.resolve(), universe: selection.universe, parameters: p)
         }
         var request = TrainRequest(root: data.root, target: target, workers: workers, flags: flags)
-        request.preflight = !noPreflight
         request.strictPreflight = strictPreflight
         request.autoFetch = autoFetch ? source.settings : nil
         request.faults = injectFault.compactMap(FaultInjectingTraining.Fault.init)
         request.backoff = Backoff(base: retryBaseDelay)
+        if !noEvaluate { request.evaluation = { evaluation.flow(root: data.root, batchId: $0) } }
         return request
     }
 
@@ -116,7 +119,7 @@ struct TrainCommand: AsyncParsableCommand {
     /// flag from a default and name each conflict).
     func parameterFlags() throws -> @Sendable (inout BatchParameters) throws -> Void {
         let (windowDays, stepDays, startDate, endDate) = (windowDays, stepDays, startDate, endDate)
-        let (teacher, maxFailureRate, maxAttempts) = (teacher, maxFailureRate, maxAttempts)
+        let (teacher, maxFailureRate, maxAttempts, noPreflight) = (teacher, maxFailureRate, maxAttempts, noPreflight)
         return { p in
             if let w = windowDays { p.windowDays = w }
             if let s = stepDays { p.stepDays = s }
@@ -125,6 +128,7 @@ struct TrainCommand: AsyncParsableCommand {
             try teacher.apply(to: &p.teacherConfig)
             if let r = maxFailureRate { p.maxFailureRate = r }
             if let a = maxAttempts { p.maxAttempts = a }
+            if noPreflight { p.preflight = false }
         }
     }
 }

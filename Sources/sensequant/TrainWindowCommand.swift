@@ -50,7 +50,7 @@ struct TrainWindowCommand: ParsableCommand {
         func metric(_ v: Double?) -> String { v.map { String(format: "%.3f", $0) } ?? "n/a" }
         let ms = elapsed.inSeconds * 1000
         return "trained \(r.label): \(r.rows.total) rows (train \(r.rows.train), val \(r.rows.validation), purged \(r.rows.purged)), "
-            + "best iteration \(r.metrics.bestIteration), val AUC \(metric(r.metrics.validation.auc)), "
-            + "val F1 \(metric(r.metrics.validation.f1)), \(String(format: "%.1f", ms)) ms -> \(r.artifactsDirectory.path)"
+            + "best iteration \(r.metrics.bestIteration), early-stopping AUC \(metric(r.metrics.validation.auc)) (in-window, not model quality), "
+            + "early-stopping F1 \(metric(r.metrics.validation.f1)), \(String(format: "%.1f", ms)) ms -> \(r.artifactsDirectory.path)"
     }
 }

@@ -56,7 +56,7 @@ func temporaryDirectory() throws -> URL {
         let (ledger, windows, dir) = try await setUp([
             "A_2024-01-01_to_2024-06-29": [.transient],
             "B_2024-01-01_to_2024-06-29": [.modelError],
-            "B_2024-06-29_to_2024-12-26": [.internal, .transient, .transient],
+            "B_2024-06-29_to_2024-12-26": [.transient, .transient, .transient],
             "C_2024-01-01_to_2024-06-29": [.dataMissing],
         ], workers: workers)
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -66,7 +66,7 @@ func temporaryDirectory() throws -> URL {
         #expect(byLabel["B_2024-01-01_to_2024-06-29"]?.status == .failed)
         #expect(byLabel["B_2024-01-01_to_2024-06-29"]?.attempts == 1)
         #expect(byLabel["B_2024-01-01_to_2024-06-29"]?.failureClass == .modelError)
-        // Three retryable failures exhaust the attempt limit.
+        // Three transient failures exhaust the attempt limit.
         #expect(byLabel["B_2024-06-29_to_2024-12-26"]?.status == .failed)
         #expect(byLabel["B_2024-06-29_to_2024-12-26"]?.attempts == 3)
         // A data class found during training is a skip, and never retried.
@@ -78,6 +78,19 @@ func temporaryDirectory() throws -> URL {
         #expect(attempts.filter { $0.label == "A_2024-01-01_to_2024-06-29" }.map(\.failureClass) == [.transient, nil])
         let model = URL(fileURLWithPath: byLabel["A_2024-06-29_to_2024-12-26"]!.artifactsPath!).appendingPathComponent("model.txt")
         #expect(FileManager.default.fileExists(atPath: model.path))
+    }
+
+    /// Every class but `transient` fails the same way again: one attempt, never retried.
+    @Test(arguments: FailureClass.allCases)
+    func onlyTransientFailuresAreRetried(failureClass: FailureClass) async throws {
+        let label = "A_2024-01-01_to_2024-06-29"
+        let (_, windows, dir) = try await setUp([label: [failureClass, failureClass, failureClass]], workers: 1)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let window = try #require(windows.first { $0.label == label })
+        #expect(failureClass.isRetryable == (failureClass == .transient))
+        #expect(window.attempts == (failureClass == .transient ? 3 : 1))
+        #expect(window.status == (failureClass.isDataClass ? .skipped : .failed))
+        #expect(window.failureClass == failureClass)
     }
 
     @Test func cancellationStopsStartingWindows() async throws {

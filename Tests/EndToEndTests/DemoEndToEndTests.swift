@@ -12,7 +12,7 @@ import MarketData
         let symbols = ["RELIANCE", "TCS", "INFY", "SBIN", "WIPRO", "ITC"]
         let r = try await CLI.run(["demo", "--symbols"] + symbols + ["--data-dir", data.path], in: dir)
         #expect(r.code == 0, "\(r.stdout)\n\(r.stderr)")
-        for step in ["[1/5] Breeze sandbox", "[2/5] fetch 6 symbols", "[3/5] coverage", "[4/5] train", "[5/5] summary"] {
+        for step in ["[1/6] Breeze sandbox", "[2/6] fetch 6 symbols", "[3/6] coverage", "[4/6] train", "[5/6] backtest", "[6/6] summary"] {
             #expect(r.stdout.contains(step))
         }
         #expect(r.stdout.contains("planted: no 2024 bars for SBIN, WIPRO"))

@@ -41,13 +41,36 @@ struct RateLimitTests {
         try await first.consume()
         try await first.consume()
         let second = try DailyCallBudget(limit: 3, file: file, today: { CalendarDay("2024-05-06")! })
-        #expect(await second.callsToday == 2)
+        #expect(try await second.callsToday == 2)
         try await second.consume()
         await #expect(throws: FetchError.dailyBudgetExhausted(limit: 3, day: CalendarDay("2024-05-06")!, stateFile: file.path)) {
             try await second.consume()
         }
         let tomorrow = try DailyCallBudget(limit: 3, file: file, today: { CalendarDay("2024-05-07")! })
-        #expect(await tomorrow.callsToday == 0)
+        #expect(try await tomorrow.callsToday == 0)
         try await tomorrow.consume()
+    }
+}
+
+@Suite struct SharedBudgetTests {
+    /// Two fetches on one data root share the day's budget: together they never exceed it.
+    @Test func concurrentBudgetsOnOneFileNeverOverspend() async throws {
+        let dir = try TemporaryDataDir()
+        defer { dir.remove() }
+        let file = dir.root.state.appendingPathComponent("usage.json")
+        let a = try DailyCallBudget(limit: 50, file: file, today: { CalendarDay("2024-05-06")! })
+        let b = try DailyCallBudget(limit: 50, file: file, today: { CalendarDay("2024-05-06")! })
+        let granted = await withTaskGroup(of: Int.self) { group in
+            for budget in [a, b] {
+                group.addTask {
+                    var n = 0
+                    for _ in 0..<40 { if (try? await budget.consume()) != nil { n += 1 } }
+                    return n
+                }
+            }
+            return await group.reduce(0, +)
+        }
+        #expect(granted == 50)
+        #expect(try await a.callsToday == 50)
     }
 }

@@ -80,12 +80,60 @@ func temporaryDirectory(_ name: String) throws -> URL {
         try SyntheticMarket(seed: 7).writeCache(to: root.cache, symbols: symbols, range: year)
         let flow = try TrainFlow.start(newBatch(root))
         _ = try await flow.run(output: CollectedOutput(), cancellation: CancellationFlag())
-        var request = TrainRequest(root: root, target: .resume(batchId: flow.session.batch.id, askedSymbols: nil), workers: 1) {
+        let request = TrainRequest(root: root, target: .resume(batchId: flow.session.batch.id, askedSymbols: nil), workers: 1) {
             $0.windowDays = 90
         }
-        request.preflight = true
         #expect(throws: RequestError.self) { try TrainFlow.start(request) }
         #expect(try Ledger(root: root).batch(id: flow.session.batch.id)?.runs == 1)
+    }
+
+    @Test func aDamagedCacheFileSkipsItsSymbolAndTheOthersTrain() async throws {
+        let dir = try temporaryDirectory("damaged")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let root = DataRoot(url: dir)
+        try SyntheticMarket(seed: 7).writeCache(to: root.cache, symbols: symbols, range: year)
+        let file = root.cache.directory(symbol: "TCS", interval: .oneDay).appendingPathComponent("2024-03-05.csv")
+        try "timestamp,open,high,low,close,volume\n2024-03-05 00:00:00+05:30,1,2\n".write(to: file, atomically: true, encoding: .utf8)
+        let flow = try TrainFlow.start(newBatch(root))
+        let out = CollectedOutput()
+        #expect(try await flow.run(output: out, cancellation: CancellationFlag()) == .completed)
+        let b = flow.session.batch
+        #expect((b.succeeded, b.skipped, b.failed) == (6, 2, 0))
+        let skipped = try flow.session.windows().filter { $0.status == .skipped }
+        #expect(skipped.allSatisfy { $0.symbol == "TCS" && $0.failureClass == .dataCorrupt })
+        #expect(skipped.first?.reason == "damaged cache file \(file.path):2: expected at least 6 fields, found 3")
+        #expect(out.text.contains("1 symbol has a damaged cache file in 2024-01-01..2024-12-26 (2 windows skipped): TCS — run: sensequant fetch --symbols TCS"))
+    }
+
+    @Test func aResumedBatchKeepsItsRecordedPreflightAndParameters() async throws {
+        let dir = try temporaryDirectory("recorded")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let root = DataRoot(url: dir)
+        try SyntheticMarket(seed: 7, gaps: [gap]).writeCache(to: root.cache, symbols: symbols, range: year)
+        var request = newBatch(root)
+        if case .new(let s, let u, var p) = request.target {
+            p.preflight = false
+            request.target = .new(symbols: s, universe: u, parameters: p)
+        }
+        let flow = try TrainFlow.start(request)
+        _ = try await flow.run(output: CollectedOutput(), cancellation: CancellationFlag())
+        let id = flow.session.batch.id
+        let recorded = try #require(try flow.session.batch.decodedParameters().lightgbmResolved)
+        #expect(recorded["num_leaves"] == "127" && recorded["learning_rate"] == "0.05", "every resolved parameter is recorded")
+        // Resumed without flags: still no preflight, as recorded.
+        let resumed = try TrainFlow.start(TrainRequest(root: root, target: .resume(batchId: id, askedSymbols: nil), workers: 1))
+        let out = CollectedOutput()
+        _ = try await resumed.run(output: out, cancellation: CancellationFlag())
+        #expect(out.text.contains("preflight: off (--no-preflight)"))
+        // A flag that contradicts the record is a usage error that names both.
+        let contradicting = TrainRequest(root: root, target: .resume(batchId: id, askedSymbols: nil), workers: 1) { $0.preflight = true }
+        do {
+            _ = try TrainFlow.start(contradicting)
+            Issue.record("a conflicting flag must be refused")
+        } catch let error as RequestError {
+            #expect(error.kind == .usage)
+            #expect(error.description.contains("preflight (--no-preflight) on conflicts with the recorded off"))
+        }
     }
 
     @Test func demoRunsEveryStageThroughTheSandbox() async throws {
@@ -98,7 +146,7 @@ func temporaryDirectory(_ name: String) throws -> URL {
         #expect(outcome.status == .completed)
         #expect((outcome.batch.total, outcome.batch.succeeded, outcome.batch.skipped) == (6, 4, 2))
         #expect(FileManager.default.fileExists(atPath: outcome.reportURL.path))
-        for step in ["[1/5] Breeze sandbox", "[2/5] fetch 3 symbols", "[3/5] coverage", "[4/5] train", "[5/5] summary"] {
+        for step in ["[1/6] Breeze sandbox", "[2/6] fetch 3 symbols", "[3/6] coverage", "[4/6] train", "[5/6] backtest", "[6/6] summary"] {
             #expect(out.text.contains(step))
         }
     }

@@ -27,7 +27,7 @@ import Testing
         // Ledger text is escaped: M&amp;M, never a bare ampersand.
         #expect(html.contains("M&amp;M") && !html.contains("M&M"))
         let excluded = fixture.windows.filter { $0.status == .success && ($0.metrics ?? "").contains(#""val_auc":null"#) }.count
-        #expect(html.contains("Validation AUC: \(176 - excluded) windows, \(excluded) excluded"))
+        #expect(html.contains("Early-stopping AUC (in-window, not model quality): \(176 - excluded) windows, \(excluded) excluded"))
     }
 
     @Test func hostileLedgerTextIsEscaped() throws {

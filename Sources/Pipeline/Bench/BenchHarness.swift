@@ -25,12 +25,12 @@ public struct Measurement: Sendable {
 enum BenchHarness {
     /// Runs `body` `warmup` times untimed, then `runs` times timed.
     static func measure(_ name: String, command: String, runs: Int, warmup: Int = 1, items: Int = 1, itemName: String = "run",
-                        _ body: () throws -> Void) rethrows -> Measurement {
-        for _ in 0..<warmup { try body() }
+                        _ body: () async throws -> Void) async rethrows -> Measurement {
+        for _ in 0..<warmup { try await body() }
         var samples: [Double] = []
         for _ in 0..<runs {
             let t = ContinuousClock.now
-            try body()
+            try await body()
             samples.append((ContinuousClock.now - t).inSeconds)
         }
         return Measurement(name: name, command: command, samples: samples, itemsPerRun: items, itemName: itemName, peakRSSBytes: nil)

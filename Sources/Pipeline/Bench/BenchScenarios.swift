@@ -28,8 +28,14 @@ struct BenchScenarios {
         try market.writeCache(to: cache, symbols: universe, range: threeYears)
     }
 
-    func cacheLoad() throws -> Measurement {
-        try BenchHarness.measure("cache load: 3 years x 100 symbols, daily (one thread)",
+    /// The seed report's 96: NIFTY 100 less four symbols that are not among the missing 8.
+    var seedSymbols: [String] {
+        let dropped = Set(universe.sorted().filter { !seedMissing.contains($0) }.suffix(4))
+        return universe.sorted().filter { !dropped.contains($0) }
+    }
+
+    func cacheLoad() async throws -> Measurement {
+        try await BenchHarness.measure("cache load: 3 years x 100 symbols, daily (one thread)",
                                  command: "BarCache.load for each NIFTY 100 symbol, 2022-01-01..2024-12-31",
                                  runs: runs, items: universe.count, itemName: "symbol") {
             var bars = 0
@@ -40,11 +46,11 @@ struct BenchScenarios {
 
     var sampleWindow: DayRange { DayRange(CalendarDay("2024-01-01")!, CalendarDay("2024-06-29")!) }
 
-    func features() throws -> Measurement {
+    func features() async throws -> Measurement {
         let bars = try cache.load(symbol: "RELIANCE", interval: .oneDay, range: threeYears)
         let prepared = try PreparedWindow.prepare(symbol: "RELIANCE", window: sampleWindow, allBars: bars, config: TeacherConfig())
         let repeats = 1000
-        var m = BenchHarness.measure("features: 15 indicators for one 180-day window (with warm-up)",
+        var m = await BenchHarness.measure("features: 15 indicators for one 180-day window (with warm-up)",
                                          command: "FeatureSet.columns on RELIANCE 2024-01-01..2024-06-29 + 100 warm-up bars",
                                          runs: runs, items: repeats, itemName: "window") {
             for _ in 0..<repeats { precondition(FeatureSet.columns(prepared.bars).count == 15) }
@@ -53,12 +59,12 @@ struct BenchScenarios {
         return m
     }
 
-    func oneWindow() throws -> Measurement {
+    func oneWindow() async throws -> Measurement {
         let bars = try cache.load(symbol: "RELIANCE", interval: .oneDay, range: threeYears)
         let trainer = try WindowTrainer()
         let out = dir.appendingPathComponent("one-window")
         let repeats = 20
-        return try BenchHarness.measure("one window: features + labels + LightGBM training + artifacts",
+        return try await BenchHarness.measure("one window: features + labels + LightGBM training + artifacts",
                                         command: "WindowTrainer.train RELIANCE 2024-01-01..2024-06-29, default parameters",
                                         runs: runs, items: repeats, itemName: "window") {
             for _ in 0..<repeats {
@@ -69,9 +75,7 @@ struct BenchScenarios {
 
     /// The seed report's batch: 96 symbols, 192 windows, 8 symbols without 2024 data.
     func batch(workers: Int) throws -> Measurement {
-        // The seed report's 96: NIFTY 100 less four symbols that are not among the missing 8.
-        let dropped = Set(universe.sorted().filter { !seedMissing.contains($0) }.suffix(4))
-        let symbols = universe.sorted().filter { !dropped.contains($0) }
+        let symbols = seedSymbols
         let file = dir.appendingPathComponent("symbols96.txt")
         try AtomicFile.write(symbols.joined(separator: "\n") + "\n", to: file)
         var samples: [Double] = []

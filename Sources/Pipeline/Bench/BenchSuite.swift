@@ -16,8 +16,11 @@ public enum BenchSuite {
             onResult(m)
             results.append(m)
         }
-        for step in [scenarios.cacheLoad, scenarios.features, scenarios.oneWindow] { record(try step()) }
+        record(try await scenarios.cacheLoad())
+        record(try await scenarios.features())
+        record(try await scenarios.oneWindow())
         for workers in [1, 2] { record(try scenarios.batch(workers: workers)) }
+        for m in try await scenarios.outOfSample() { record(m) }
         record(try await scenarios.fetch())
         return results
     }

@@ -1,0 +1,108 @@
+import Backtest
+import Batch
+import Foundation
+import MarketData
+import Reports
+
+/// `sensequant backtest`: a batch's out-of-sample predictions traded day by day with India's
+/// dated costs, beside equal-weight buy-and-hold of the same symbols; writes `<batch>/backtest/`.
+public struct BacktestFlow: Sendable {
+    public var root: DataRoot
+    public var batchId: String
+    public var settings = BacktestSettings()
+    /// A brokerage plan file (JSON) to use instead of a built-in plan named in `settings.plan`.
+    public var planFile: URL?
+    /// A cost schedule file instead of the shipped one.
+    public var scheduleFile: URL?
+
+    public init(root: DataRoot, batchId: String) {
+        self.root = root
+        self.batchId = batchId
+    }
+
+    public struct Outcome: Sendable {
+        public var result: BacktestResult
+        public var directory: URL
+    }
+
+    public func run(output out: FlowOutput) throws -> Outcome {
+        let ledger = try LedgerAccess.existing(root)
+        guard let batch = try ledger.batch(id: batchId) else {
+            throw ReportError.unknownBatch(id: batchId, ledgerPath: ledger.path.path, dataDir: root.dataDirArgument)
+        }
+        let batchDir = URL(fileURLWithPath: batch.batchDir)
+        let signals = try readSignals(batchDir.appendingPathComponent("evaluation/predictions.csv"))
+        let prices = try loadPrices(signals, interval: try batch.decodedParameters().interval)
+        var settings = settings
+        var plans = BrokeragePlan.builtIn
+        if let planFile {
+            let plan = try BrokeragePlan.load(from: planFile)
+            plans.append(plan)
+            settings.plan = plan.name
+        }
+        let schedule = try scheduleFile.map { url throws(CostScheduleError) in try CostSchedule.load(from: url) } ?? CostSchedule.bundled()
+        let result = try Backtester(schedule: schedule, plans: plans).run(signals: signals, prices: prices, settings: settings)
+        let directory = batchDir.appendingPathComponent("backtest")
+        try write(result, to: directory)
+        say(result, directory: directory, out)
+        // The batch report links the backtest.
+        _ = try? ReportWriter.writeAll(batchId: batchId, ledger: ledger, to: batchDir, dataDirectory: root.displayPath)
+        return Outcome(result: result, directory: directory)
+    }
+
+    /// `predictions.csv` as signals; a missing file means the batch was never evaluated.
+    private func readSignals(_ url: URL) throws -> [Signal] {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw RequestError.input("batch \(batchId) has no out-of-sample predictions (\(url.path))",
+                                     remedy: .evaluate(batchId: batchId, dataDir: root.dataDirArgument))
+        }
+        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst()
+        return try lines.enumerated().map { k, line in
+            let f = line.split(separator: ",", omittingEmptySubsequences: false)
+            guard f.count >= 4, let day = CalendarDay(f[0]), let p = Double(f[3]) else {
+                throw RequestError.input("\(url.path):\(k + 2): not a prediction row: \(line.prefix(80))",
+                                         remedy: .evaluate(batchId: batchId, dataDir: root.dataDirArgument))
+            }
+            return Signal(date: day, symbol: String(f[1]), probability: p)
+        }
+    }
+
+    /// Daily open and close of every signalled symbol, from the first signal day to the trading
+    /// day after the last (when orders from the last signals fill).
+    private func loadPrices(_ signals: [Signal], interval: Interval) throws -> DailyPrices {
+        guard interval == .oneDay else {
+            throw RequestError.usage("backtest trades daily bars; batch \(batchId) trained on \(interval.rawValue) bars")
+        }
+        let calendar = try TradingCalendar.nse()
+        guard let first = signals.map(\.date).min(), let last = signals.map(\.date).max() else {
+            throw RequestError.input("batch \(batchId) has no predictions to trade", remedy: .evaluate(batchId: batchId, dataDir: root.dataDirArgument))
+        }
+        let days = try calendar.tradingDays(in: DayRange(max(first, settings.start ?? first),
+                                                         min(calendar.tradingDay(1, after: last), settings.end ?? .init(ordinal: .max))))
+        var open: [String: [Double?]] = [:], close: [String: [Double?]] = [:]
+        for symbol in Set(signals.map(\.symbol)).sorted() {
+            let bars = try root.cache.load(symbol: symbol, interval: .oneDay, range: DayRange(days.first ?? first, days.last ?? last))
+            var byDay: [CalendarDay: Int] = [:]
+            for i in 0..<bars.count { byDay[CalendarDay(containing: bars.timestamps[i])] = i }
+            open[symbol] = days.map { byDay[$0].map { bars.open[$0] } }
+            close[symbol] = days.map { byDay[$0].map { bars.close[$0] } }
+        }
+        return try DailyPrices(days: days, open: open, close: close)
+    }
+
+    private func write(_ result: BacktestResult, to directory: URL) throws {
+        try AtomicFile.write(CSVOutput.fills(result.fills), to: directory.appendingPathComponent("trades.csv"))
+        try AtomicFile.write(CSVOutput.equity(result.equity), to: directory.appendingPathComponent("equity.csv"))
+        try AtomicFile.write(Array(try MetricsJSON.encode(result.metrics)), to: directory.appendingPathComponent("backtest.json"))
+        try AtomicFile.write(MarkdownReport.render(result), to: directory.appendingPathComponent("backtest.md"))
+        try AtomicFile.write(HTMLReport.render(result), to: directory.appendingPathComponent("backtest.html"))
+    }
+
+    private func say(_ r: BacktestResult, directory: URL, _ out: FlowOutput) {
+        let m = r.metrics
+        func pct(_ x: Double) -> String { String(format: "%.2f%%", x * 100) }
+        out.say("backtest: \(m.trades) fills, net \(pct(m.netReturn)) (gross \(pct(m.grossReturn))) vs buy-and-hold \(pct(m.benchmarkReturn)); charges Rs \(m.totalCharges)",
+                event: "backtest", fields: ["trades": m.trades, "net_return": m.netReturn, "benchmark_return": m.benchmarkReturn])
+        out.say("  \(directory.appendingPathComponent("backtest.html").path)")
+    }
+}
