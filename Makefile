@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: setup build test demo bench clean
+.PHONY: setup build test demo bench fuzz clean
 
 setup:
 	@scripts/setup.sh
@@ -17,6 +17,12 @@ build: setup
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
+
+# Only the fuzz tests (the Breeze answer decoder), at length: `make test` runs them briefly.
+FUZZ_ITERATIONS ?= 300000
+fuzz: setup
+	$(SWIFT) build --build-tests
+	SENSEQUANT_FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) $(SWIFT) test --skip-build --filter FuzzTests
 
 demo: build
 	$(BIN_DIR)/sensequant demo

@@ -20,13 +20,13 @@ public enum BreezeError: ClassifiedError, Equatable {
     case quota(serverMessage: String)
     /// Too many requests; retry after the delay when the server gives one.
     case rateLimited(retryAfterSeconds: Double?)
-    /// Connection failure, timeout, or a 5xx answer.
+    /// Connection failure, timeout, a 5xx answer, or a 2xx body that is not a Breeze answer.
     case transient(String)
     /// The answer held no candles for the request.
     case noData
-    /// The server rejected the parameters.
+    /// The server rejected the parameters (a body Status 4xx), or the URL (HTTP 404 and other 4xx).
     case invalidRequest(String)
-    /// The answer could not be decoded.
+    /// A Breeze answer whose payload could not be decoded.
     case malformedAnswer(String)
 
     public var failureClass: FailureClass {

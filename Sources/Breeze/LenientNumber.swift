@@ -1,6 +1,6 @@
 import Foundation
 
-/// A number that Breeze may send as a JSON number or as a string (`"2450.5"`, `""`).
+/// A finite number that Breeze may send as a JSON number or as a string (`"2450.5"`, `""`).
 struct LenientDouble: Decodable {
     let value: Double?
 
@@ -10,7 +10,8 @@ struct LenientDouble: Decodable {
         if let d = try? c.decode(Double.self) { value = d; return }
         let text = try c.decode(String.self).trimmingCharacters(in: .whitespaces)
         if text.isEmpty { value = nil; return }
-        guard let d = Double(text) else {
+        // `Double("nan")` and `Double("1e999")` succeed; neither is a price.
+        guard let d = Double(text), d.isFinite else {
             throw DecodingError.dataCorruptedError(in: c, debugDescription: "not a number: \(text)")
         }
         value = d
@@ -22,8 +23,13 @@ extension KeyedDecodingContainer {
         try decodeIfPresent(LenientDouble.self, forKey: key)?.value
     }
 
+    /// A whole number; `2.5` or `1e30` is an error, not a trap.
     func lenientInt(_ key: Key) throws -> Int? {
-        try lenientDouble(key).map { Int($0) }
+        guard let d = try lenientDouble(key) else { return nil }
+        guard let i = Int(exactly: d) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription: "not a whole number: \(d)")
+        }
+        return i
     }
 }
 

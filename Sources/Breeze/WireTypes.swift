@@ -31,9 +31,19 @@ public struct BreezeCandle: Decodable, Sendable, Equatable {
 }
 
 /// The body-status envelope every Breeze answer uses: `{"Success": ..., "Status": 200, "Error": null}`.
+/// Decoding fails only when the envelope itself is unreadable (not a JSON object, no whole-number
+/// `Status`); a `Success` that does not decode is kept as `.unreadable`, so the `Status` still speaks.
 struct BreezeEnvelope<Payload: Decodable>: Decodable {
-    var success: Payload?
-    var status: Int?
+    enum Content {
+        case missing
+        /// `null`, `""` or `[]`: Breeze's ways of sending nothing.
+        case empty
+        case value(Payload)
+        case unreadable(String)
+    }
+
+    var success: Content
+    var status: Int
     var error: String?
 
     enum CodingKeys: String, CodingKey {
@@ -42,14 +52,37 @@ struct BreezeEnvelope<Payload: Decodable>: Decodable {
 
     init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        status = try c.lenientInt(.status)
-        error = try? c.decodeIfPresent(String.self, forKey: .error)
-        // Breeze sends `null`, `""` or `[]` for "nothing"; only a real payload decodes.
-        if let text = try? c.decodeIfPresent(String.self, forKey: .success), text.isEmpty {
-            success = nil
-        } else {
-            success = try c.decodeIfPresent(Payload.self, forKey: .success)
+        guard let status = try c.lenientInt(.status) else {
+            throw DecodingError.valueNotFound(Int.self, .init(codingPath: [CodingKeys.status], debugDescription: "no Status"))
         }
+        self.status = status
+        error = try? c.decodeIfPresent(String.self, forKey: .error)
+        success = Self.content(c)
+    }
+
+    private static func content(_ c: KeyedDecodingContainer<CodingKeys>) -> Content {
+        guard c.contains(.success) else { return .missing }
+        if (try? c.decodeNil(forKey: .success)) == true { return .empty }
+        if let text = try? c.decode(String.self, forKey: .success), text.isEmpty { return .empty }
+        if let list = try? c.nestedUnkeyedContainer(forKey: .success), list.count == 0 { return .empty }
+        do {
+            return .value(try c.decode(Payload.self, forKey: .success))
+        } catch {
+            return .unreadable(Self.describe(error))
+        }
+    }
+
+    /// Where and why a payload failed to decode (`Success[3].open: not a number: abc`); it may
+    /// quote the body, so the classifier scrubs and shortens it.
+    private static func describe(_ error: Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        let (path, why): ([CodingKey], String) = switch error {
+        case .keyNotFound(let key, let c): (c.codingPath + [key], "missing")
+        case .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): (c.codingPath, c.debugDescription)
+        @unknown default: ([], "\(error)")
+        }
+        let at = path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return "\(at.dropFirst()): \(why)"
     }
 }
 

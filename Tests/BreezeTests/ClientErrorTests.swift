@@ -64,7 +64,7 @@ struct ClientErrorTests {
         let error = await #expect(throws: BreezeError.self) {
             try await sandbox.client().historicalBars(stockCode: "RELIND", interval: .oneDay, days: january)
         }
-        #expect(error == .transient("HTTP 503"))
+        #expect(error == .transient("HTTP 503: Service Unavailable"))
     }
 
     @Test func hungAnswerTimesOutAsTransient() async throws {
