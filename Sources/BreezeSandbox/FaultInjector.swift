@@ -5,7 +5,7 @@ import SyntheticMarket
 /// the seed, the request and how many times that same request was seen, so a run is
 /// reproducible whatever order concurrent requests arrive in.
 actor FaultInjector {
-    enum Decision: Equatable { case none, rateLimit, serverError, hang, quota }
+    enum Decision: Equatable { case none, rateLimit, serverError, hang, quota, answer(AnswerFault) }
 
     private let plan: FaultPlan
     private let seed: UInt64
@@ -30,6 +30,10 @@ actor FaultInjector {
         if u < threshold { return .serverError }
         threshold += plan.timeoutProbability
         if u < threshold { return .hang }
+        for fault in plan.answers {
+            threshold += fault.probability
+            if u < threshold { return .answer(fault) }
+        }
         return .none
     }
 

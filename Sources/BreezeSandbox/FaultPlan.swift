@@ -4,7 +4,8 @@ import SyntheticMarket
 /// Faults the sandbox injects, parsed from `--fault KIND:VALUE` flags:
 /// `rate-limit:0.1`, `5xx:0.1`, `timeout:0.05` (probabilities per historical request),
 /// `slow:200ms` (delay on every answer), `quota-after:N` (Status 5 after N historical calls),
-/// `empty:SYMBOL[:FROM..TO]` (answers without candles; `*` for every symbol).
+/// `empty:SYMBOL[:FROM..TO]` (answers without candles; `*` for every symbol),
+/// `answer:STATUS:BODYKIND[:P]` (an HTTP status and body that are not candles; see `AnswerFault`).
 public struct FaultPlan: Sendable, Equatable {
     public var rateLimitProbability = 0.0
     public var serverErrorProbability = 0.0
@@ -12,6 +13,7 @@ public struct FaultPlan: Sendable, Equatable {
     public var slowMilliseconds = 0
     public var quotaAfter: Int?
     public var empty: [SyntheticGap] = []
+    public var answers: [AnswerFault] = []
 
     public init() {}
 
@@ -40,8 +42,9 @@ public struct FaultPlan: Sendable, Equatable {
         case "empty":
             guard let gap = SyntheticGap(parsing: value) else { throw SandboxError.badFault(spec, "expected SYMBOL or SYMBOL:YYYY-MM-DD..YYYY-MM-DD") }
             empty.append(gap)
+        case "answer": answers.append(try AnswerFault.parse(value))
         default:
-            throw SandboxError.badFault(spec, "unknown kind \(kind) (rate-limit, 5xx, timeout, slow, quota-after, empty)")
+            throw SandboxError.badFault(spec, "unknown kind \(kind) (rate-limit, 5xx, timeout, slow, quota-after, empty, answer)")
         }
     }
 

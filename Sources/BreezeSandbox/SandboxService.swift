@@ -59,6 +59,7 @@ final class SandboxService: Sendable {
         case .hang:
             await hang()
             return SandboxAnswer(httpStatus: 504, body: "Gateway Timeout", contentType: "text/plain")
+        case .answer(let fault): return fault.answer(wouldSend: { candles(params) }, retryAfter: Self.format(seconds: config.retryAfterSeconds))
         case .none: break
         }
         return candles(params)

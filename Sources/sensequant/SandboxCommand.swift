@@ -16,7 +16,9 @@ struct SandboxCommand: AsyncParsableCommand {
 
             Point `sensequant fetch --provider sandbox --sandbox-url URL` at it, or the official Python SDK by setting breeze_connect.config.API_URL = URL + "/breezeapi/api/v1/" and BREEZE_NEW_URL = URL + "/api/v2/".
 
-            Faults: rate-limit:P, 5xx:P, timeout:P (probabilities), slow:200ms, quota-after:N, empty:SYMBOL[:FROM..TO].
+            Faults: rate-limit:P, 5xx:P, timeout:P (probabilities), slow:200ms, quota-after:N, empty:SYMBOL[:FROM..TO], \
+            answer:STATUS:BODYKIND[:P] (HTTP STATUS with a body of kind envelope-error, json-no-status, html, empty, \
+            truncated-json, status500-in-200, rate-limit-text or expired-session; P defaults to 1).
             """)
 
     @Option(name: .long, help: "Port; 0 picks a free one.")
@@ -34,7 +36,7 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("How returns are made: realistic, no-edge (i.i.d., nothing predictable) or mean-reversion:STRENGTH (a learnable edge, e.g. 0.5).", valueName: "dynamics"))
     var market: MarketDynamics = .realistic
 
-    @Option(name: .long, help: "Inject a fault (repeatable): rate-limit:0.1, 5xx:0.1, timeout:0.05, slow:200ms, quota-after:N, empty:SYMBOL[:FROM..TO].")
+    @Option(name: .long, help: "Inject a fault (repeatable): rate-limit:0.1, 5xx:0.1, timeout:0.05, slow:200ms, quota-after:N, empty:SYMBOL[:FROM..TO], answer:401:json-no-status[:P].")
     var fault: [String] = []
 
     @Option(name: .long, help: "Seed of the fault decisions.")
