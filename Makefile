@@ -18,7 +18,7 @@ test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build --no-parallel
 
-# Only the fuzz tests (the Breeze answer decoder), at length: `make test` runs them briefly.
+# Only the fuzz tests (the Breeze answer decoder and the CSV reader), at length: `make test` runs them briefly.
 FUZZ_ITERATIONS ?= 300000
 fuzz: setup
 	$(SWIFT) build --build-tests

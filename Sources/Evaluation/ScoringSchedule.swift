@@ -18,7 +18,7 @@ public enum ScoringSchedule {
         return windows.indices.map { i in
             let first = firsts[i]
             guard first < barDays.count else { return first..<first }
-            var end = upperBound(barDays, before: barDays[first].adding(days: evalDays))
+            var end = barDays.lowerBound(of: barDays[first].adding(days: evalDays))
             if let next = firsts[(i + 1)...].first(where: { $0 > first }) { end = min(end, next) }
             return first..<max(first, end)
         }
@@ -26,16 +26,6 @@ public enum ScoringSchedule {
 
     /// `e + h + 1`, where `e` is the last bar on or before `windowEnd` (`h` when there is none).
     public static func firstScoredBar(barDays: [CalendarDay], windowEnd: CalendarDay, horizon: Int) -> Int {
-        upperBound(barDays, before: windowEnd.adding(days: 1)) - 1 + horizon + 1
-    }
-
-    /// The number of days in `days` (ascending) before `limit`.
-    static func upperBound(_ days: [CalendarDay], before limit: CalendarDay) -> Int {
-        var lo = 0, hi = days.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if days[mid] < limit { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
+        barDays.lowerBound(of: windowEnd.adding(days: 1)) - 1 + horizon + 1
     }
 }

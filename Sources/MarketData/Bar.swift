@@ -107,14 +107,7 @@ public struct BarSeries: Equatable, Sendable {
     }
 
     /// First index whose timestamp is >= `ts`.
-    public func lowerBound(_ ts: Int64) -> Int {
-        var lo = 0, hi = timestamps.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if timestamps[mid] < ts { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
+    public func lowerBound(_ ts: Int64) -> Int { timestamps.lowerBound(of: ts) }
 
     /// Appends a bar that is strictly later than the last one (callers guarantee order).
     mutating func appendUnchecked(_ b: Bar) {

@@ -72,16 +72,7 @@ public struct SyntheticMarket: Sendable {
 
     /// Indices into `allTradingDays` of the days inside `range`.
     private func daysIndices(_ range: DayRange) -> Range<Int> {
-        let lo = lowerBound(range.first), hi = lowerBound(range.last.adding(days: 1))
+        let lo = allTradingDays.lowerBound(of: range.first), hi = allTradingDays.lowerBound(of: range.last.adding(days: 1))
         return lo..<max(lo, hi)
-    }
-
-    private func lowerBound(_ day: CalendarDay) -> Int {
-        var lo = 0, hi = allTradingDays.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if allTradingDays[mid] < day { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
     }
 }
