@@ -33,13 +33,14 @@ public struct Backtester: Sendable {
 
     private func validate(_ signals: [Signal], prices: DailyPrices) throws(BacktestError) {
         let known = Set(prices.symbols)
-        var seen = Set<String>()
+        struct Key: Hashable { var date: CalendarDay; var symbol: String }
+        var seen = Set<Key>()
         for signal in signals {
             guard known.contains(signal.symbol) else { throw .invalidSignals("\(signal.symbol) has no prices") }
             guard (0...1).contains(signal.probability) else {
                 throw .invalidSignals("\(signal.symbol) on \(signal.date): probability \(signal.probability) is not in 0...1")
             }
-            guard seen.insert("\(signal.date) \(signal.symbol)").inserted else {
+            guard seen.insert(Key(date: signal.date, symbol: signal.symbol)).inserted else {
                 throw .invalidSignals("two signals for \(signal.symbol) on \(signal.date)")
             }
         }

@@ -107,6 +107,11 @@ public struct BarCache: Sendable {
         return BarSeries(bars: bars)
     }
 
+    /// The last day any file of the symbol covers, from the file names alone (no file is read).
+    public func lastFileDay(symbol: String, interval: Interval) -> CalendarDay? {
+        CacheFileName.files(in: directory(symbol: symbol, interval: interval).path).map(\.range.last).max()
+    }
+
     /// A day or range file's bars; any damage (bad gzip, missing header, a bad row) is
     /// `BarCacheError.corrupt` naming the file and line.
     static func parse(_ path: String, gzipped: Bool) throws -> [Bar] {

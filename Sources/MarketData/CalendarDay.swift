@@ -40,10 +40,14 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     public func adding(days: Int) -> CalendarDay { CalendarDay(ordinal: ordinal + days) }
     public func days(until other: CalendarDay) -> Int { other.ordinal - ordinal }
 
+    /// `YYYY-MM-DD`, built without `String(format:)` (it is on every CSV row written).
     public var description: String {
         let c = components
-        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+        let year = String(c.year)
+        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-" + Self.twoDigits(c.month) + "-" + Self.twoDigits(c.day)
     }
+
+    static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 
     public static func < (a: CalendarDay, b: CalendarDay) -> Bool { a.ordinal < b.ordinal }
 
@@ -128,8 +132,6 @@ public enum IST {
     public static func format(_ epochSeconds: Int64) -> String {
         let day = CalendarDay(containing: epochSeconds)
         let secs = Int(epochSeconds + offsetSeconds - Int64(day.ordinal) * 86_400)
-        return "\(day) \(twoDigits(secs / 3600)):\(twoDigits(secs / 60 % 60)):\(twoDigits(secs % 60))+05:30"
+        return "\(day) \(CalendarDay.twoDigits(secs / 3600)):\(CalendarDay.twoDigits(secs / 60 % 60)):\(CalendarDay.twoDigits(secs % 60))+05:30"
     }
-
-    private static func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
 }

@@ -3,6 +3,7 @@ import Batch
 import Foundation
 import MarketData
 import Reports
+import SystemIO
 
 /// `sensequant backtest`: a batch's out-of-sample predictions traded day by day with India's
 /// dated costs, beside equal-weight buy-and-hold of the same symbols; writes `<batch>/backtest/`.
@@ -25,14 +26,14 @@ public struct BacktestFlow: Sendable {
         public var directory: URL
     }
 
-    public func run(output out: FlowOutput) throws -> Outcome {
+    public func run(output out: FlowOutput) async throws -> Outcome {
         let ledger = try LedgerAccess.existing(root)
         guard let batch = try ledger.batch(id: batchId) else {
             throw ReportError.unknownBatch(id: batchId, ledgerPath: ledger.path.path, dataDir: root.dataDirArgument)
         }
         let batchDir = URL(fileURLWithPath: batch.batchDir)
         let signals = try readSignals(batchDir.appendingPathComponent("evaluation/predictions.csv"))
-        let prices = try loadPrices(signals, interval: try batch.decodedParameters().interval)
+        let prices = try await loadPrices(signals, interval: try batch.decodedParameters().interval)
         var settings = settings
         var plans = BrokeragePlan.builtIn
         if let planFile {
@@ -56,20 +57,20 @@ public struct BacktestFlow: Sendable {
             throw RequestError.input("batch \(batchId) has no out-of-sample predictions (\(url.path))",
                                      remedy: .evaluate(batchId: batchId, dataDir: root.dataDirArgument))
         }
-        let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").dropFirst()
-        return try lines.enumerated().map { k, line in
-            let f = line.split(separator: ",", omittingEmptySubsequences: false)
-            guard f.count >= 4, let day = CalendarDay(f[0]), let p = Double(f[3]) else {
-                throw RequestError.input("\(url.path):\(k + 2): not a prediction row: \(line.prefix(80))",
+        let bytes = try PosixFile.read(url.path)
+        return try bytes.split(separator: 10).dropFirst().enumerated().map { k, line in
+            let f = line.split(separator: 44, omittingEmptySubsequences: false)
+            guard f.count >= 4, let day = CalendarDay(String(decoding: f[0], as: UTF8.self)), let p = DecimalText.parse(f[3]) else {
+                throw RequestError.input("\(url.path):\(k + 2): not a prediction row: \(String(decoding: line.prefix(80), as: UTF8.self))",
                                          remedy: .evaluate(batchId: batchId, dataDir: root.dataDirArgument))
             }
-            return Signal(date: day, symbol: String(f[1]), probability: p)
+            return Signal(date: day, symbol: String(decoding: f[1], as: UTF8.self), probability: p)
         }
     }
 
     /// Daily open and close of every signalled symbol, from the first signal day to the trading
     /// day after the last (when orders from the last signals fill).
-    private func loadPrices(_ signals: [Signal], interval: Interval) throws -> DailyPrices {
+    private func loadPrices(_ signals: [Signal], interval: Interval) async throws -> DailyPrices {
         guard interval == .oneDay else {
             throw RequestError.usage("backtest trades daily bars; batch \(batchId) trained on \(interval.rawValue) bars")
         }
@@ -79,9 +80,15 @@ public struct BacktestFlow: Sendable {
         }
         let days = try calendar.tradingDays(in: DayRange(max(first, settings.start ?? first),
                                                          min(calendar.tradingDay(1, after: last), settings.end ?? .init(ordinal: .max))))
+        let cache = root.cache, range = DayRange(days.first ?? first, days.last ?? last)
+        let series = try await withThrowingTaskGroup(of: (String, BarSeries).self) { group in
+            for symbol in Set(signals.map(\.symbol)) {
+                group.addTask { (symbol, try cache.load(symbol: symbol, interval: .oneDay, range: range)) }
+            }
+            return try await group.reduce(into: [String: BarSeries]()) { $0[$1.0] = $1.1 }
+        }
         var open: [String: [Double?]] = [:], close: [String: [Double?]] = [:]
-        for symbol in Set(signals.map(\.symbol)).sorted() {
-            let bars = try root.cache.load(symbol: symbol, interval: .oneDay, range: DayRange(days.first ?? first, days.last ?? last))
+        for (symbol, bars) in series {
             var byDay: [CalendarDay: Int] = [:]
             for i in 0..<bars.count { byDay[CalendarDay(containing: bars.timestamps[i])] = i }
             open[symbol] = days.map { byDay[$0].map { bars.open[$0] } }

@@ -77,7 +77,7 @@ public struct DemoFlow: Sendable {
         let status = try await flow.run(output: out, cancellation: cancellation)
 
         step(5, "backtest the out-of-sample signals with Indian costs", out)
-        let backtest = try? BacktestFlow(root: root, batchId: flow.session.batch.id).run(output: out)
+        let backtest = try? await BacktestFlow(root: root, batchId: flow.session.batch.id).run(output: out)
         if backtest == nil { out.say("  no backtest: the batch has no out-of-sample predictions") }
 
         step(6, "summary", out)

@@ -27,38 +27,52 @@ public struct PredictFlow: Sendable {
         public var predictions: [Prediction]
     }
 
-    public func run(library: LightGBMLibrary? = nil) throws -> Outcome {
+    public func run(library: LightGBMLibrary? = nil) async throws -> Outcome {
         let ledger = try LedgerAccess.existing(root)
         let batch = try chooseBatch(ledger)
         let parameters = try batch.decodedParameters()
         let config = parameters.teacherConfig
         let calendar = try TradingCalendar.nse()
-        let models = Dictionary(grouping: try ledger.windows(batchId: batch.id).compactMap(EvaluateFlow.model), by: \.symbol)
-            .mapValues { $0.map(\.model) }
-        let wanted = try chooseSymbols(models, batchId: batch.id)
-        let bars = try loadBars(wanted, models: models, config: config, calendar: calendar)
-        let asOf = try tradingDay(asOf ?? bars.values.compactMap(\.lastDay).max(), calendar: calendar)
+        let windows = try ledger.windows(batchId: batch.id)
+        let models = Dictionary(grouping: windows.compactMap(EvaluateFlow.model), by: \.symbol).mapValues { $0.map(\.model) }
+        let wanted = try chooseSymbols(models, windows: windows, batchId: batch.id)
+        let lastCached = wanted.compactMap { root.cache.lastFileDay(symbol: $0, interval: config.interval) }.max()
+        let asOf = try tradingDay(asOf ?? lastCached, calendar: calendar)
+        let bars = try await loadBars(wanted, asOf: asOf, config: config, calendar: calendar)
         try refuseStale(bars, asOf: asOf, interval: config.interval)
         let promoted = Set(try ledger.evaluation(batchId: batch.id)?.decodedPromoted() ?? [])
         let library = try library ?? LightGBMLibrary.shared()
-        var out: [Prediction] = []
-        for symbol in wanted {
-            let all = models[symbol]!
-            guard let model = Predictor.newestModel(all, asOf: asOf, horizon: config.horizon, calendar: calendar) else {
-                throw RequestError.input("\(symbol): no model of batch \(batch.id) was trained by \(asOf) (its first window ends \(all.map(\.range.last).min()!))",
-                                         fix: "pass a later --as-of")
+        let dataRoot = root
+        // Symbols are independent: predicted at once, reported in the order asked.
+        let predictions = try await withThrowingTaskGroup(of: Prediction.self) { group in
+            for symbol in wanted {
+                let all = models[symbol]!, symbolBars = bars[symbol]!
+                group.addTask {
+                    try Self.predict(symbol, all: all, bars: symbolBars, asOf: asOf, config: config, calendar: calendar,
+                                     batchId: batch.id, promoted: promoted, library: library, root: dataRoot)
+                }
             }
-            guard let p = try Predictor.probability(symbol: symbol, day: asOf, bars: bars[symbol]!, model: model.modelFile,
-                                                    config: config, library: library) else {
-                throw RequestError.input("\(symbol): the features of \(asOf) are not all defined (too little history before it)",
-                                         remedy: .fetch(FetchRemedy(symbols: [symbol], range: config.barsNeeded(for: DayRange(asOf, asOf), calendar: calendar),
-                                                                    interval: config.interval, dataDir: root.dataDirArgument)))
-            }
-            let isLatest = model.label == all.max { $0.range.last < $1.range.last }?.label
-            out.append(Prediction(symbol: symbol, probability: p, windowLabel: model.label,
-                                  promoted: isLatest && promoted.contains(symbol), barDate: asOf))
+            return try await group.reduce(into: [String: Prediction]()) { $0[$1.symbol] = $1 }
         }
-        return Outcome(batchId: batch.id, asOf: asOf, predictions: out)
+        return Outcome(batchId: batch.id, asOf: asOf, predictions: wanted.map { predictions[$0]! })
+    }
+
+    private static func predict(_ symbol: String, all: [WindowModel], bars: BarSeries, asOf: CalendarDay, config: TeacherConfig,
+                                calendar: TradingCalendar, batchId: String, promoted: Set<String>,
+                                library: LightGBMLibrary, root: DataRoot) throws -> Prediction {
+        guard let model = Predictor.newestModel(all, asOf: asOf, horizon: config.horizon, calendar: calendar) else {
+            throw RequestError.input("\(symbol): no model of batch \(batchId) was trained by \(asOf) (its first window ends \(all.map(\.range.last).min()!))",
+                                     fix: "pass a later --as-of")
+        }
+        guard let p = try Predictor.probability(symbol: symbol, day: asOf, bars: bars, model: model.modelFile,
+                                                config: config, library: library) else {
+            throw RequestError.input("\(symbol): the features of \(asOf) are not all defined (too little history before it)",
+                                     remedy: .fetch(FetchRemedy(symbols: [symbol], range: config.barsNeeded(for: DayRange(asOf, asOf), calendar: calendar),
+                                                                interval: config.interval, dataDir: root.dataDirArgument)))
+        }
+        let isLatest = model.label == all.max { $0.range.last < $1.range.last }?.label
+        return Prediction(symbol: symbol, probability: p, windowLabel: model.label,
+                          promoted: isLatest && promoted.contains(symbol), barDate: asOf)
     }
 
     private func chooseBatch(_ ledger: Ledger) throws -> BatchRecord {
@@ -74,27 +88,41 @@ public struct PredictFlow: Sendable {
         return newest
     }
 
-    private func chooseSymbols(_ models: [String: [WindowModel]], batchId: String) throws -> [String] {
+    /// The symbols asked for; each must have a trained window in the batch.
+    private func chooseSymbols(_ models: [String: [WindowModel]], windows: [WindowRecord], batchId: String) throws -> [String] {
         guard !symbols.isEmpty else { return models.keys.sorted() }
         let without = symbols.filter { models[$0] == nil }
         guard without.isEmpty else {
-            throw RequestError.input("no trained model for \(without.joined(separator: ", ")) in batch \(batchId)",
-                                     remedy: .listBatches(dataDir: root.dataDirArgument))
+            let inBatch = Set(windows.map(\.symbol))
+            let untrained = without.filter(inBatch.contains)
+            let why = without.map { s in
+                inBatch.contains(s) ? "\(s) (its windows: \(Self.outcomes(windows.filter { $0.symbol == s })))" : "\(s) (not in the batch)"
+            }
+            // What the batch recorded as the fix of those windows (a fetch), then a resume trains them.
+            let recorded = windows.first { untrained.contains($0.symbol) && $0.remedy != nil }?.remedy
+            throw RequestError.input("no trained model for \(why.joined(separator: ", ")) in batch \(batchId)"
+                                         + (recorded == nil ? "" : "; after the fix, \(RemedyText.render(.resume(batchId: batchId, dataDir: root.dataDirArgument))) trains them"),
+                                     remedy: recorded ?? (untrained.isEmpty ? .listBatches(dataDir: root.dataDirArgument)
+                                                                            : .resume(batchId: batchId, dataDir: root.dataDirArgument)))
         }
         return symbols
     }
 
-    /// Each symbol's bars from the warm-up before its first window to the calendar's end.
-    private func loadBars(_ symbols: [String], models: [String: [WindowModel]], config: TeacherConfig,
-                          calendar: TradingCalendar) throws -> [String: BarSeries] {
-        let end = CalendarDay(year: calendar.coveredYears.upperBound, month: 12, day: 31)!
-        var out: [String: BarSeries] = [:]
-        for s in symbols {
-            let first = models[s]!.map(\.range.first).min()!
-            out[s] = try root.cache.load(symbol: s, interval: config.interval,
-                                         range: DayRange(calendar.tradingDay(config.warmupBars + 10, before: first), end))
+    /// `2 skipped dataMissing`: how a symbol's windows ended.
+    static func outcomes(_ windows: [WindowRecord]) -> String {
+        let groups = Dictionary(grouping: windows) { [$0.status.rawValue, $0.failureClass?.rawValue].compactMap { $0 }.joined(separator: " ") }
+        return groups.keys.sorted().map { "\(groups[$0]!.count) \($0)" }.joined(separator: ", ")
+    }
+
+    /// Each symbol's bars over the warm-up before the as-of day, up to it: nothing later is read.
+    private func loadBars(_ symbols: [String], asOf: CalendarDay, config: TeacherConfig,
+                          calendar: TradingCalendar) async throws -> [String: BarSeries] {
+        let range = DayRange(calendar.tradingDay(config.warmupBars + 10, before: asOf), asOf)
+        let cache = root.cache
+        return try await withThrowingTaskGroup(of: (String, BarSeries).self) { group in
+            for s in symbols { group.addTask { (s, try cache.load(symbol: s, interval: config.interval, range: range)) } }
+            return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
         }
-        return out
     }
 
     /// The trading day on or before `day`.

@@ -71,8 +71,8 @@ enum QualityCharts {
         for v in [low, low + span / 2, low + span] {
             out += SVGCharts.text(x: left - 6, y: Int(Double(y(v))!.rounded()) + 4, anchor: "end", Formatting.fixed(v, 3), cssClass: "axis")
         }
-        for i in [0, labels.count / 2, labels.count - 1] {
-            out += SVGCharts.text(x: Int(Double(x(i))!.rounded()), y: top + plotHeight + 16, anchor: "middle", labels[i], cssClass: "axis")
+        for (i, anchor) in [(0, "start"), (labels.count / 2, "middle"), (labels.count - 1, "end")] {
+            out += SVGCharts.text(x: Int(Double(x(i))!.rounded()), y: top + plotHeight + 16, anchor: anchor, labels[i], cssClass: "axis")
         }
         return out + "</svg>"
     }

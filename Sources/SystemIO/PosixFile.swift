@@ -103,6 +103,7 @@ public enum PosixFile {
 public enum DecimalText {
     /// nil for empty text, text of 64 bytes or more, or trailing garbage. NaN and infinities
     /// parse (the caller validates), so that an error can name them.
+    @inlinable
     public static func parse(_ field: ArraySlice<UInt8>) -> Double? {
         guard !field.isEmpty, field.count < 64 else { return nil }
         return withUnsafeTemporaryAllocation(of: CChar.self, capacity: field.count + 1) { buf in

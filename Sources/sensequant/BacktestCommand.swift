@@ -29,7 +29,7 @@ struct CostOptions: ParsableArguments {
     }
 }
 
-struct BacktestCommand: ParsableCommand {
+struct BacktestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backtest",
         abstract: "Trade a batch's out-of-sample predictions with India's dated costs, beside equal-weight buy-and-hold.",
@@ -71,7 +71,7 @@ struct BacktestCommand: ParsableCommand {
         if let s = startDate, let e = endDate, s > e { throw ValidationError("--start-date \(s) is after --end-date \(e)") }
     }
 
-    func run() throws {
+    func run() async throws {
         do {
             var flow = BacktestFlow(root: data.root, batchId: batchId)
             flow.settings = BacktestSettings(topK: topK, rebalanceDays: rebalanceDays, maxReplacements: maxReplacements,
@@ -80,7 +80,7 @@ struct BacktestCommand: ParsableCommand {
                                              riskFreeRate: riskFreeRate, start: startDate, end: endDate)
             flow.planFile = cost.builtInPlan == nil ? URL(fileURLWithPath: cost.costs) : nil
             flow.scheduleFile = cost.costSchedule.map { URL(fileURLWithPath: $0) }
-            _ = try flow.run(output: BatchConsole(format: .text))
+            _ = try await flow.run(output: BatchConsole(format: .text))
         } catch {
             throw failCleanly(error)
         }

@@ -5,7 +5,7 @@ import MarketData
 import Pipeline
 import Reports
 
-struct PredictCommand: ParsableCommand {
+struct PredictCommand: AsyncParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case table, csv, json }
 
     static let configuration = CommandConfiguration(
@@ -32,14 +32,14 @@ struct PredictCommand: ParsableCommand {
 
     @OptionGroup var data: DataDirOption
 
-    func run() throws {
+    func run() async throws {
         let outcome: PredictFlow.Outcome
         do {
             var flow = PredictFlow(root: data.root)
             flow.batchId = batchId
             flow.asOf = asOf
             flow.symbols = try symbols.map(Symbol.validate)
-            outcome = try flow.run()
+            outcome = try await flow.run()
         } catch {
             throw failCleanly(error)
         }

@@ -19,16 +19,17 @@ extension BenchScenarios {
         _ = try await evaluation.run(output: SilentOutput())
         var predict = PredictFlow(root: wide.root)
         predict.asOf = CalendarDay("2023-12-29")!
+        // Every symbol with a model (a symbol listed after 2022, such as JIOFIN, has none).
+        let symbols = try await predict.run().predictions.count
         let predictions = try await BenchHarness.measure(
-            "predict: 100 symbols, newest model each, as of 2023-12-29",
-            command: "sensequant predict --as-of 2023-12-29 (in process: PredictFlow)", runs: runs, items: 100, itemName: "symbol") {
-            let count = try predict.run().predictions.count
-            precondition(count == 100)
+            "predict: \(symbols) symbols, newest model each, as of 2023-12-29",
+            command: "sensequant predict --as-of 2023-12-29 (in process: PredictFlow)", runs: runs, items: symbols, itemName: "symbol") {
+            _ = try await predict.run()
         }
         let backtest = try await BenchHarness.measure(
             "backtest: 100 symbols x 2 years of out-of-sample signals, Indian costs",
             command: "sensequant backtest (in process: BacktestFlow, defaults), 2023-01..2024-12", runs: runs, items: 1, itemName: "run") {
-            _ = try BacktestFlow(root: wide.root, batchId: wide.id).run(output: SilentOutput())
+            _ = try await BacktestFlow(root: wide.root, batchId: wide.id).run(output: SilentOutput())
         }
         return [evaluate, predictions, backtest]
     }
