@@ -85,14 +85,14 @@ struct BenchScenarios {
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
             try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("historical"), withDestinationURL: cache.root)
             let r = try ChildProcess.run(executable, ["train", "--symbols-file", file.path, "--start-date", "2024-01-01", "--end-date", "2024-12-26",
-                                                 "--workers", "\(workers)", "--data-dir", root.path])
+                                                 "--workers", "\(workers)", "--no-evaluate", "--data-dir", root.path])
             guard r.status == 0 else { throw BenchFailure("bench batch run exited \(r.status)") }
             if k > 0 { samples.append(r.seconds) }   // the first run is the warm-up
             peak = max(peak, r.peakRSSBytes)
             try? FileManager.default.removeItem(at: root)
         }
         return Measurement(name: "batch: 192 windows (176 trained, 16 skipped), --workers \(workers), whole process",
-                           command: "sensequant train --symbols-file symbols96.txt --start-date 2024-01-01 --end-date 2024-12-26 --workers \(workers)",
+                           command: "sensequant train --symbols-file symbols96.txt --start-date 2024-01-01 --end-date 2024-12-26 --workers \(workers) --no-evaluate",
                            samples: samples, itemsPerRun: 192, itemName: "window", peakRSSBytes: peak)
     }
 
