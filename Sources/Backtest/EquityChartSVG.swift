@@ -22,13 +22,19 @@ enum EquityChartSVG {
         return """
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 \(fmt(width)) \(fmt(height))" width="\(fmt(width))" height="\(fmt(height))">
         <rect x="0" y="0" width="\(fmt(width))" height="\(fmt(height))" fill="#fff"/>
-        <text x="\(fmt(margin))" y="\(fmt(equityTop - 6))" font-size="12">equity: strategy (blue), benchmark (grey)</text>
+        <text x="\(fmt(margin))" y="\(fmt(equityTop - 6))" font-size="12">\(equityLabel(points, low: low, high: high))</text>
         \(polyline(benchmark, low: low, high: high, top: equityTop, height: equityHeight, colour: "#999"))
         \(polyline(strategy, low: low, high: high, top: equityTop, height: equityHeight, colour: "#1f5fbf"))
         <text x="\(fmt(margin))" y="\(fmt(bottomTop - 6))" font-size="12">strategy drawdown (max \(ReportFormat.percent(-(drawdown.min() ?? 0))))</text>
         \(polyline(drawdown, low: min(drawdown.min() ?? 0, -1e-9), high: 0, top: bottomTop, height: drawdownHeight, colour: "#c0392b"))
         </svg>
         """
+    }
+
+    /// The panel's dates and value scale, since the chart draws no axes.
+    static func equityLabel(_ points: [EquityPoint], low: Double, high: Double) -> String {
+        let dates = points.first.map { "\($0.date) to \(points.last!.date)" } ?? "no days"
+        return "equity \(dates): strategy (blue), benchmark (grey); bottom Rs \(String(format: "%.0f", low)), top Rs \(String(format: "%.0f", high))"
     }
 
     /// Fall from the running peak at each point, as a non-positive fraction.
