@@ -15,6 +15,7 @@ public enum StatusFlow {
         guard let batch = try ledger.batch(id: id) else {
             throw ReportError.unknownBatch(id: id, ledgerPath: ledger.path.path, dataDir: root.dataDirArgument)
         }
-        return try BatchStatusText.detail(batch, windows: ledger.windows(batchId: id), attempts: ledger.attempts(batchId: id))
+        return try BatchStatusText.detail(batch, windows: ledger.windows(batchId: id), attempts: ledger.attempts(batchId: id),
+                                          evaluation: ledger.evaluation(batchId: id), dataDir: root.dataDirArgument)
     }
 }

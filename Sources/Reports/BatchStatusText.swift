@@ -19,7 +19,8 @@ public enum BatchStatusText {
         return TextTable.render(rows)
     }
 
-    public static func detail(_ b: BatchRecord, windows: [WindowRecord], attempts: [AttemptRecord]) throws -> String {
+    public static func detail(_ b: BatchRecord, windows: [WindowRecord], attempts: [AttemptRecord],
+                              evaluation: EvaluationRecord? = nil, dataDir: String? = nil) throws -> String {
         let p = try b.decodedParameters()
         var lines = [
             "batch \(b.id): \(effectiveStatus(b))",
@@ -29,6 +30,10 @@ public enum BatchStatusText {
                    b.failureRate * 100, p.maxFailureRate * 100, b.failureRateAllWindows * 100),
             String(format: "  duration %.2fs over %d run(s), %d workers, %d retries", b.durationSeconds, b.runs, b.workers, b.retries),
             "  directory \(b.batchDir)",
+            evaluation.map { e in
+                let promoted = e.decodedPromoted()
+                return "  out of sample: \(e.verdict); \(promoted.count) symbol(s) promoted" + (promoted.isEmpty ? "" : " (\(promoted.joined(separator: ", ")))")
+            } ?? "  out of sample: not evaluated yet (\(RemedyText.render(.evaluate(batchId: b.id, dataDir: dataDir))))",
         ]
         let troubled = windows.filter { $0.status == .failed || $0.status == .skipped }
         let groups = Dictionary(grouping: troubled) { "\($0.status.rawValue) \($0.failureClass?.rawValue ?? "unknown")" }
