@@ -39,7 +39,7 @@ let package = Package(
         ]),
         .target(name: "Reports", dependencies: ["Batch", "Evaluation"]),
         // Out-of-sample truth: walk-forward predictions, cross-sectional skill, the promotion gate, predict.
-        .target(name: "Evaluation", dependencies: ["MarketData", "LightGBM", "Teacher", "Batch"]),
+        .target(name: "Evaluation", dependencies: ["MarketData", "SystemIO", "LightGBM", "Teacher", "Batch"]),
         // The signals traded with India's dated costs, beside buy-and-hold; the cost schedule is data.
         .target(name: "Backtest", dependencies: ["MarketData"], resources: [.copy("Resources")]),
         // Every multi-step flow (train, resume, demo, status, bench): the CLI, the demo and the tests call it alike.

@@ -75,6 +75,13 @@ public struct BrokeragePlan: Codable, Sendable, Equatable {
 
     public static let builtIn: [BrokeragePlan] = [zeroDelivery, percentMin()]
 
+    /// A built-in plan by name, or else a custom plan file at that path (`--costs PLAN|FILE`).
+    public static func named(orFile nameOrPath: String) throws(BacktestError) -> BrokeragePlan {
+        if let plan = builtIn.first(where: { $0.name == nameOrPath }) { return plan }
+        guard FileManager.default.fileExists(atPath: nameOrPath) else { throw .unknownPlan(nameOrPath) }
+        return try load(from: URL(fileURLWithPath: nameOrPath))
+    }
+
     /// Loads a custom plan from a JSON file shaped like the encoded form of this type.
     public static func load(from url: URL) throws(BacktestError) -> BrokeragePlan {
         do {

@@ -63,6 +63,12 @@ public struct CostSchedule: Sendable, Equatable {
         return try load(from: url)
     }
 
+    /// The schedule in `file`, or the shipped one (`--cost-schedule FILE`).
+    public static func load(file: URL?) throws(CostScheduleError) -> CostSchedule {
+        guard let file else { return try bundled() }
+        return try load(from: file)
+    }
+
     public static func load(from url: URL) throws(CostScheduleError) -> CostSchedule {
         let file = url.path
         let data: Data

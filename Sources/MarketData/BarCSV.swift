@@ -13,6 +13,12 @@ public struct CSVError: ClassifiedError, Equatable {
     public var message: String
     public var failureClass: FailureClass { .invalidInput }
     public var description: String { line > 0 ? "\(file):\(line): \(message)" : "\(file): \(message)" }
+
+    public init(file: String, line: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
 }
 
 /// Reads and writes OHLCV CSV in the original cache's format, accepting its column aliases
@@ -149,8 +155,7 @@ public enum Timestamp {
         parse(bytes: ArraySlice(f))
     }
 
-    static func parse(bytes f: ArraySlice<UInt8>) -> Int64? {
-        let u = f.count == 0 ? f : f[f.startIndex...]
+    static func parse(bytes u: ArraySlice<UInt8>) -> Int64? {
         let base = u.startIndex
         let count = u.count
         func at(_ k: Int) -> UInt8 { u[base + k] }

@@ -147,11 +147,18 @@ public struct BarCache: Sendable {
     /// fetch), are not held: a later fetch asks for them again, so the fix is always a plain fetch.
     /// Without a calendar, one bar holds a day.
     public func heldDays(symbol: String, interval: Interval, range: DayRange, calendar: TradingCalendar? = nil) throws -> Set<CalendarDay> {
+        try heldDays(in: load(symbol: symbol, interval: interval, range: range), symbol: symbol, interval: interval,
+                     range: range, calendar: calendar)
+    }
+
+    /// `heldDays` from bars already loaded for `range`.
+    func heldDays(in bars: BarSeries, symbol: String, interval: Interval, range: DayRange,
+                  calendar: TradingCalendar?) throws -> Set<CalendarDay> {
         func complete(_ day: CalendarDay, _ bars: Int) -> Bool {
             bars >= (calendar.map { SessionBars.expected(on: day, interval: interval, calendar: $0) } ?? 1)
         }
         var counts: [CalendarDay: Int] = [:]
-        for ts in try load(symbol: symbol, interval: interval, range: range).timestamps { counts[CalendarDay(containing: ts), default: 0] += 1 }
+        for ts in bars.timestamps { counts[CalendarDay(containing: ts), default: 0] += 1 }
         var days = Set(counts.filter { complete($0.key, $0.value) }.keys)
         for (day, record) in try manifest(symbol: symbol, interval: interval).days where range.contains(day) && counts[day] == nil && record.rows > 0 && complete(day, record.rows) {
             days.insert(day)

@@ -42,10 +42,11 @@ extension BarCache {
     /// manifest's SHA-256, aside (their days are then not held).
     public func heldDaysRepairing(symbol: String, interval: Interval, range: DayRange,
                                   calendar: TradingCalendar) throws -> (days: Set<CalendarDay>, quarantined: [URL]) {
-        var (_, moved) = try loadRepairing(symbol: symbol, interval: interval, range: range)
-        for mismatch in try Coverage.verify(cache: self, symbol: symbol, interval: interval, range: range) where mismatch.actual != nil {
-            moved.append(try quarantine(mismatch.file, symbol: symbol, interval: interval))
-        }
-        return (try heldDays(symbol: symbol, interval: interval, range: range, calendar: calendar), moved)
+        var (bars, moved) = try loadRepairing(symbol: symbol, interval: interval, range: range)
+        let changed = try Coverage.verify(cache: self, symbol: symbol, interval: interval, range: range).filter { $0.actual != nil }
+        for mismatch in changed { moved.append(try quarantine(mismatch.file, symbol: symbol, interval: interval)) }
+        // Read again only when a file was moved aside after the bars were loaded.
+        if !changed.isEmpty { bars = try load(symbol: symbol, interval: interval, range: range) }
+        return (try heldDays(in: bars, symbol: symbol, interval: interval, range: range, calendar: calendar), moved)
     }
 }

@@ -1,5 +1,6 @@
 import Backtest
 import Batch
+import Evaluation
 import Foundation
 import MarketData
 import Reports
@@ -10,9 +11,8 @@ import SystemIO
 public struct BacktestFlow: Sendable {
     public var root: DataRoot
     public var batchId: String
+    /// `settings.plan` names a built-in plan or a plan file (`--costs PLAN|FILE`).
     public var settings = BacktestSettings()
-    /// A brokerage plan file (JSON) to use instead of a built-in plan named in `settings.plan`.
-    public var planFile: URL?
     /// A cost schedule file instead of the shipped one.
     public var scheduleFile: URL?
 
@@ -35,14 +35,10 @@ public struct BacktestFlow: Sendable {
         let signals = try readSignals(batchDir.appendingPathComponent("evaluation/predictions.csv"))
         let prices = try await loadPrices(signals, interval: try batch.decodedParameters().interval)
         var settings = settings
-        var plans = BrokeragePlan.builtIn
-        if let planFile {
-            let plan = try BrokeragePlan.load(from: planFile)
-            plans.append(plan)
-            settings.plan = plan.name
-        }
-        let schedule = try scheduleFile.map { url throws(CostScheduleError) in try CostSchedule.load(from: url) } ?? CostSchedule.bundled()
-        let result = try Backtester(schedule: schedule, plans: plans).run(signals: signals, prices: prices, settings: settings)
+        let plan = try BrokeragePlan.named(orFile: settings.plan)
+        settings.plan = plan.name
+        let result = try Backtester(schedule: try CostSchedule.load(file: scheduleFile), plans: BrokeragePlan.builtIn + [plan])
+            .run(signals: signals, prices: prices, settings: settings)
         let directory = batchDir.appendingPathComponent("backtest")
         try write(result, to: directory)
         say(result, directory: directory, out)
@@ -57,14 +53,11 @@ public struct BacktestFlow: Sendable {
             throw RequestError.input("batch \(batchId) has no out-of-sample predictions (\(url.path))",
                                      remedy: .evaluate(batchId: batchId, dataDir: root.dataDirArgument))
         }
-        let bytes = try PosixFile.read(url.path)
-        return try bytes.split(separator: 10).dropFirst().enumerated().map { k, line in
-            let f = line.split(separator: 44, omittingEmptySubsequences: false)
-            guard f.count >= 4, let day = CalendarDay(String(decoding: f[0], as: UTF8.self)), let p = DecimalText.parse(f[3]) else {
-                throw RequestError.input("\(url.path):\(k + 2): not a prediction row: \(String(decoding: line.prefix(80), as: UTF8.self))",
-                                         remedy: .evaluate(batchId: batchId, dataDir: root.dataDirArgument))
-            }
-            return Signal(date: day, symbol: String(decoding: f[1], as: UTF8.self), probability: p)
+        do {
+            return try PredictionsCSV.scores(PosixFile.read(url.path), file: url.path)
+                .map { Signal(date: $0.date, symbol: $0.symbol, probability: $0.probability) }
+        } catch let e as CSVError {
+            throw RequestError.input(e.description, remedy: .evaluate(batchId: batchId, dataDir: root.dataDirArgument))
         }
     }
 

@@ -52,13 +52,7 @@ struct DailyPath {
         recentReturns.append(logReturn)
         if recentReturns.count > 5 { recentReturns.removeFirst() }
         let open = tick(previousClose * exp(0.2 * sigma * rng.normal()))
-        let close = tick(previousClose * exp(logReturn))
-        let high = tick(max(open, close) * exp(abs(rng.normal()) * sigma * 0.5))
-        let low = max(0.05, tick(min(open, close) * exp(-abs(rng.normal()) * sigma * 0.5)))
-        let volume = (profile.baseVolume * exp(0.35 * rng.normal())).rounded()
-        previousClose = close
-        return DailyState(open: open, high: max(high, open, close), low: min(low, open, close),
-                          close: close, volume: volume, volatility: sigma)
+        return day(open: open, close: tick(previousClose * exp(logReturn)), sigma: sigma, activity: 1)
     }
 
     private mutating func nextRealistic() -> DailyState {
@@ -71,10 +65,14 @@ struct DailyPath {
         lastShock = sigma * z
         let overnight = 0.3 * lastShock + 0.15 * sigma * rng.normal()
         let open = tick(previousClose * exp(overnight))
-        let close = tick(previousClose * exp(Self.regimeDrifts[regime] + lastShock))
+        return day(open: open, close: tick(previousClose * exp(Self.regimeDrifts[regime] + lastShock)), sigma: sigma,
+                   activity: 1 + 1.5 * abs(lastShock) / profile.longRunVolatility)
+    }
+
+    /// The rest of a day from its open and close: high, low and volume (drawn in that order).
+    private mutating func day(open: Double, close: Double, sigma: Double, activity: Double) -> DailyState {
         let high = tick(max(open, close) * exp(abs(rng.normal()) * sigma * 0.5))
         let low = max(0.05, tick(min(open, close) * exp(-abs(rng.normal()) * sigma * 0.5)))
-        let activity = 1 + 1.5 * abs(lastShock) / profile.longRunVolatility
         let volume = (profile.baseVolume * activity * exp(0.35 * rng.normal())).rounded()
         previousClose = close
         return DailyState(open: open, high: max(high, open, close), low: min(low, open, close),

@@ -13,19 +13,12 @@ struct CostOptions: ParsableArguments {
     @Option(name: .long, help: "A cost schedule JSON file instead of the shipped NSE schedule (docs/backtest.md).")
     var costSchedule: String?
 
-    /// The built-in plan named by `--costs`, or nil when it names a file.
-    var builtInPlan: BrokeragePlan? { BrokeragePlan.builtIn.first { $0.name == costs } }
+    var scheduleFile: URL? { costSchedule.map { URL(fileURLWithPath: $0) } }
 
     func validate() throws {
-        guard builtInPlan != nil || FileManager.default.fileExists(atPath: costs) else {
+        guard BrokeragePlan.builtIn.contains(where: { $0.name == costs }) || FileManager.default.fileExists(atPath: costs) else {
             throw ValidationError("--costs \(costs): not a plan (\(BrokeragePlan.builtIn.map(\.name).joined(separator: ", "))) and no such file")
         }
-    }
-
-    func plan() throws -> BrokeragePlan { try builtInPlan ?? BrokeragePlan.load(from: URL(fileURLWithPath: costs)) }
-
-    func schedule() throws -> CostSchedule {
-        try costSchedule.map { path throws(CostScheduleError) in try CostSchedule.load(from: URL(fileURLWithPath: path)) } ?? CostSchedule.bundled()
     }
 }
 
@@ -76,10 +69,8 @@ struct BacktestCommand: AsyncParsableCommand {
             var flow = BacktestFlow(root: data.root, batchId: batchId)
             flow.settings = BacktestSettings(topK: topK, rebalanceDays: rebalanceDays, maxReplacements: maxReplacements,
                                              minProbability: minProbability, capital: Money(rupees: capital),
-                                             plan: cost.builtInPlan?.name ?? BrokeragePlan.zeroDelivery.name,
-                                             riskFreeRate: riskFreeRate, start: startDate, end: endDate)
-            flow.planFile = cost.builtInPlan == nil ? URL(fileURLWithPath: cost.costs) : nil
-            flow.scheduleFile = cost.costSchedule.map { URL(fileURLWithPath: $0) }
+                                             plan: cost.costs, riskFreeRate: riskFreeRate, start: startDate, end: endDate)
+            flow.scheduleFile = cost.scheduleFile
             _ = try await flow.run(output: BatchConsole(format: .text))
         } catch {
             throw failCleanly(error)
@@ -110,7 +101,9 @@ struct CostsCommand: ParsableCommand {
     func run() throws {
         do {
             let order = Order(side: side, value: Money(rupees: value), date: date, product: intraday ? .intraday : .delivery)
-            print(CostQuoteText.render(try CostCalculator(schedule: cost.schedule()).quote(order, plan: cost.plan())), terminator: "")
+            let quote = try CostCalculator(schedule: CostSchedule.load(file: cost.scheduleFile))
+                .quote(order, plan: BrokeragePlan.named(orFile: cost.costs))
+            print(CostQuoteText.render(quote), terminator: "")
         } catch {
             throw failCleanly(error)
         }

@@ -28,38 +28,28 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var data: DataDirOption
 
     func run() throws {
-        let report: [SymbolCoverage]
-        var mismatches: [ChecksumMismatch] = []
+        let flow: CoverageFlow
+        let outcome: CoverageFlow.Outcome
         do {
-            let symbols = try selection.resolve()
-            guard FileManager.default.fileExists(atPath: data.root.historical.path) else {
-                throw RequestError.input("no bar cache at \(data.root.historical.path)",
-                                 fix: "pass the --data-dir you fetched or imported into, or fill it first with sensequant fetch or sensequant import")
-            }
-            report = try Coverage.audit(cache: data.root.cache, symbols: symbols, interval: interval,
-                                        range: dates.range, calendar: TradingCalendar.nse())
-            if verify {
-                let symbols = try selection.resolve()
-                mismatches = try symbols.flatMap { try Coverage.verify(cache: data.root.cache, symbol: $0, interval: interval, range: dates.range) }
-            }
+            var f = CoverageFlow(root: data.root, symbols: try selection.resolve(), interval: interval, range: dates.range)
+            f.verify = verify
+            flow = f
+            outcome = try flow.run()
         } catch {
             throw failCleanly(error)
         }
+        let report = outcome.report
         if json {
             print(String(decoding: try JSONEncoder.cache.encode(report), as: UTF8.self))
         } else {
             print(CoverageTable.render(report))
         }
         if verify {
-            print(mismatches.isEmpty ? "verified: every cached day matches its manifest checksum"
-                                     : "\(mismatches.count) cached day file(s) do not match their manifest:")
-            for m in mismatches { print("  " + m.description) }
+            print(outcome.mismatches.isEmpty ? "verified: every cached day matches its manifest checksum"
+                                             : "\(outcome.mismatches.count) cached day file(s) do not match their manifest:")
+            for m in outcome.mismatches { print("  " + m.description) }
         }
-        if !mismatches.isEmpty {
-            let fetch = Remedy.fetch(FetchRemedy(symbols: Array(Set(mismatches.map(\.symbol))).sorted(), range: dates.range,
-                                                 interval: interval, dataDir: data.root.dataDirArgument))
-            throw failCleanly(RequestError.input("\(mismatches.count) cached day file(s) changed since they were written (fetch moves them to the quarantine and fetches their days again)", remedy: fetch))
-        }
+        if let error = flow.mismatchError(outcome.mismatches) { throw failCleanly(error) }
         let incomplete = report.filter { !$0.isComplete }
         if strict && !incomplete.isEmpty {
             FileHandle.standardError.write(Data("error: \(incomplete.count) of \(report.count) symbols have missing trading days\n".utf8))
