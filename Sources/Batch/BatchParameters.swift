@@ -17,6 +17,9 @@ public struct BatchParameters: Codable, Equatable, Sendable {
     public var warmup: Bool
     /// Let labels of the window's last rows look past its end (the original did not).
     public var labelLookahead: Bool
+    /// Whether intraday labels may span the overnight gap (nil, in ledgers written before it was
+    /// recorded: `overnight`, the only rule then).
+    public var labelSpan: LabelSpan?
     /// LightGBM parameter overrides (`--param k=v`, `--params-file`), on top of the defaults.
     public var lightgbmOverrides: [String: String]
     public var maxFailureRate: Double
@@ -59,6 +62,7 @@ extension BatchParameters {
             c.split = SplitMode(rawValue: split) ?? .chronological
             c.warmup = warmup
             c.labelLookahead = labelLookahead
+            c.labelSpan = labelSpan ?? .overnight
             c.parameterOverrides = lightgbmOverrides
             return c
         }
@@ -69,6 +73,7 @@ extension BatchParameters {
             split = newValue.split.rawValue
             warmup = newValue.warmup
             labelLookahead = newValue.labelLookahead
+            labelSpan = newValue.labelSpan
             lightgbmOverrides = newValue.parameterOverrides
         }
     }

@@ -47,6 +47,7 @@ public struct Preflight: Sendable {
         if teacher.labelLookahead, let pending = pendingFuture(window, bars: bars) {
             return pending
         }
+        if let partial = partialDays(window, bars: bars) { return partial }
         // The teacher's own row preparation, so preflight and training cannot disagree.
         let rows: Int
         do {
@@ -70,11 +71,20 @@ public struct Preflight: Sendable {
               remedy: unmapped.contains(window.symbol) ? .mapSymbols([window.symbol], dataDir: dataDir) : .fetch(fetchRemedy([window.symbol], window.range)))
     }
 
-    /// The last row of the window needs the bar `horizon` trading days later.
+    /// Intraday days the window would train on that hold fewer bars than their session.
+    private func partialDays(_ window: PlannedWindow, bars: BarSeries) -> PreflightVerdict? {
+        guard let failure = PartialDayCheck.failure(window, bars: bars, teacher: teacher, calendar: calendar) else { return nil }
+        return .skip(failure.failureClass, reason: failure.message, remedy: failure.remedy.map { remedy in
+            guard case .fetch(let f) = remedy else { return remedy }
+            return .fetch(FetchRemedy(symbols: f.symbols, range: f.range, interval: f.interval, dataDir: dataDir))
+        })
+    }
+
+    /// The last row of the window needs the bar `horizon` bars later, on a later trading day.
     private func pendingFuture(_ window: PlannedWindow, bars: BarSeries) -> PreflightVerdict? {
         guard let lastBarDay = bars.lastDay else { return nil }
         let lastRowDay = bars.slice(window.range).lastDay ?? window.range.last
-        let needed = calendar.tradingDay(teacher.horizon, after: lastRowDay)
+        let needed = calendar.tradingDay(teacher.tradingDays(holding: teacher.horizon), after: lastRowDay)
         guard lastBarDay < needed else { return nil }
         let short = (try? calendar.tradingDayCount(in: DayRange(lastBarDay.adding(days: 1), needed))) ?? lastBarDay.days(until: needed)
         return .skip(.pendingFutureData,

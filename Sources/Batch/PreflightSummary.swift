@@ -34,7 +34,7 @@ public struct PreflightSummary: Sendable, Equatable {
             for w in ws where !symbols.contains(w.symbol) { symbols.append(w.symbol) }
             let ranges = ws.compactMap { $0.window?.range }
             let range = DayRange(ranges.map(\.first).min()!, ranges.map(\.last).max()!)
-            let fixable: Set<FailureClass> = [.dataMissing, .insufficientData, .pendingFutureData, .dataCorrupt]
+            let fixable: Set<FailureClass> = [.dataMissing, .insufficientData, .pendingFutureData, .partialDay, .dataCorrupt]
             let fetchable = symbols.filter { !preflight.unmapped.contains($0) }
             let unmapped = symbols.filter { preflight.unmapped.contains($0) }
             let fetch = fixable.contains(c) && !fetchable.isEmpty ? preflight.fetchRemedy(fetchable, range) : nil
@@ -55,6 +55,7 @@ public struct PreflightSummary: Sendable, Equatable {
             case .insufficientData: what = "\(who) \(one ? "has" : "have") too few bars to train in \(g.range)"
             case .pendingFutureData: what = "\(who) \(one ? "lacks" : "lack") the bars after \(g.range.last) that the labels need"
             case .preListing: what = "\(who) \(one ? "was" : "were") not yet listed in \(g.range)"
+            case .partialDay: what = "\(who) \(one ? "has" : "have") incomplete trading days in \(g.range)"
             case .dataCorrupt: what = "\(who) \(one ? "has" : "have") a damaged cache file in \(g.range)"
             default: what = "\(who) cannot train in \(g.range) (\(g.failureClass.rawValue))"
             }

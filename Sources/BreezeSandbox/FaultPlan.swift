@@ -5,7 +5,8 @@ import SyntheticMarket
 /// `rate-limit:0.1`, `5xx:0.1`, `timeout:0.05` (probabilities per historical request),
 /// `slow:200ms` (delay on every answer), `quota-after:N` (Status 5 after N historical calls),
 /// `empty:SYMBOL[:FROM..TO]` (answers without candles; `*` for every symbol),
-/// `answer:STATUS:BODYKIND[:P]` (an HTTP status and body that are not candles; see `AnswerFault`).
+/// `answer:STATUS:BODYKIND[:P]` (an HTTP status and body that are not candles; see `AnswerFault`),
+/// `partial:SYMBOL:YYYY-MM-DD` (that day's intraday bars stop halfway, like an interrupted feed).
 public struct FaultPlan: Sendable, Equatable {
     public var rateLimitProbability = 0.0
     public var serverErrorProbability = 0.0
@@ -14,6 +15,8 @@ public struct FaultPlan: Sendable, Equatable {
     public var quotaAfter: Int?
     public var empty: [SyntheticGap] = []
     public var answers: [AnswerFault] = []
+    /// Days whose intraday answers hold only the first half of the session's bars.
+    public var partial: [SyntheticGap] = []
 
     public init() {}
 
@@ -43,8 +46,14 @@ public struct FaultPlan: Sendable, Equatable {
             guard let gap = SyntheticGap(parsing: value) else { throw SandboxError.badFault(spec, "expected SYMBOL or SYMBOL:YYYY-MM-DD..YYYY-MM-DD") }
             empty.append(gap)
         case "answer": answers.append(try AnswerFault.parse(value))
+        case "partial":
+            let parts = value.split(separator: ":", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let day = CalendarDay(parts[1]), let gap = SyntheticGap(parsing: "\(parts[0]):\(day)..\(day)") else {
+                throw SandboxError.badFault(spec, "expected SYMBOL:YYYY-MM-DD")
+            }
+            partial.append(gap)
         default:
-            throw SandboxError.badFault(spec, "unknown kind \(kind) (rate-limit, 5xx, timeout, slow, quota-after, empty, answer)")
+            throw SandboxError.badFault(spec, "unknown kind \(kind) (rate-limit, 5xx, timeout, slow, quota-after, empty, answer, partial)")
         }
     }
 

@@ -1,6 +1,7 @@
 import Breeze
 import Foundation
 import MarketData
+import SyntheticMarket
 
 /// One answer of the sandbox, independent of the HTTP server library.
 struct SandboxAnswer: Sendable {
@@ -76,9 +77,11 @@ final class SandboxService: Sendable {
         } catch {
             return SandboxAnswer(httpStatus: 500, body: "sandbox cache unreadable: \(error)", contentType: "text/plain")
         }
+        let cut = Self.partialCut(series, symbol: symbol, interval: interval, faults: config.faults.partial)
         let kept = (0..<series.count).filter { i in
             let ts = series.timestamps[i]
-            return ts >= p.from && ts <= p.to && !config.faults.empty.contains { $0.covers(symbol: symbol, day: CalendarDay(containing: ts)) }
+            return ts >= p.from && ts <= p.to && !cut.contains(i)
+                && !config.faults.empty.contains { $0.covers(symbol: symbol, day: CalendarDay(containing: ts)) }
         }
         guard !kept.isEmpty else { return SandboxAnswer(body: SandboxAnswers.empty) }
         // Like Breeze: more than the cap answers only the last `maxCandles` candles.
@@ -88,6 +91,17 @@ final class SandboxService: Sendable {
             : BarSeries(bars: visible.map { series[$0] })
         return SandboxAnswer(body: SandboxAnswers.candles(selected, range: 0..<selected.count, stockCode: p.stockCode,
                                                           numbersAsStrings: config.numbersAsStrings))
+    }
+
+    /// Positions of the bars a `partial` fault withholds: the second half of each such day.
+    static func partialCut(_ series: BarSeries, symbol: String, interval: Interval, faults: [SyntheticGap]) -> Set<Int> {
+        guard interval.isIntraday, !faults.isEmpty else { return [] }
+        let byDay = Dictionary(grouping: 0..<series.count) { CalendarDay(containing: series.timestamps[$0]) }
+        var cut = Set<Int>()
+        for (day, positions) in byDay where faults.contains(where: { $0.covers(symbol: symbol, day: day) }) {
+            cut.formUnion(positions.sorted().dropFirst(positions.count / 2))
+        }
+        return cut
     }
 
     private func delayIfSlow() async {

@@ -6,6 +6,9 @@ import Teacher
 /// One out-of-sample prediction, as `predictions.csv` holds it.
 public struct PredictionRow: Sendable, Equatable {
     public var date: CalendarDay
+    /// The bar's time as `predictions.csv` and the cross-sections key it: the date for daily
+    /// bars, the IST timestamp (`2024-01-02 09:15:00+05:30`) for intraday ones. Both sort as text.
+    public var time: DateKey
     public var symbol: String
     /// The window whose model scored the row.
     public var windowLabel: String
@@ -15,7 +18,7 @@ public struct PredictionRow: Sendable, Equatable {
     public var forwardReturn: Double?
 
     public var scored: ScoredRow {
-        ScoredRow(date: date.description, symbol: symbol, probability: probability, label: label, forwardReturn: forwardReturn)
+        ScoredRow(date: time, symbol: symbol, probability: probability, label: label, forwardReturn: forwardReturn)
     }
 }
 
@@ -51,8 +54,11 @@ public enum WalkForward {
             let probabilities = try booster.predict(rows.features, parameters: try LightGBMParameters(["num_threads": "1"]))
             for (k, t) in rows.rowBars.enumerated() {
                 let label = rows.labels[k]
+                let timestamp = rows.bars.timestamps[t]
                 out.append(PredictionRow(
-                    date: CalendarDay(containing: rows.bars.timestamps[t]), symbol: symbol, windowLabel: model.label,
+                    date: CalendarDay(containing: timestamp),
+                    time: config.interval.isIntraday ? IST.format(timestamp) : CalendarDay(containing: timestamp).description,
+                    symbol: symbol, windowLabel: model.label,
                     probability: probabilities[k], label: label.isFinite ? label : nil,
                     forwardReturn: rows.forwardReturns[k].isFinite ? rows.forwardReturns[k] : nil))
             }

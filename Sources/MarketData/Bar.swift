@@ -17,15 +17,8 @@ public enum Interval: String, CaseIterable, Sendable, Codable {
         }
     }
 
-    /// Bars in one regular NSE session (09:15–15:30 IST, 375 minutes).
-    public var barsPerTradingDay: Int {
-        switch self {
-        case .oneMinute: 375
-        case .fiveMinute: 75
-        case .thirtyMinute: 13
-        case .oneDay: 1
-        }
-    }
+    /// Bars in one regular NSE session (375, 75, 13 or 1).
+    public var barsPerTradingDay: Int { TradingSession.regular.barCount(self) }
 
     public var isIntraday: Bool { self != .oneDay }
 }

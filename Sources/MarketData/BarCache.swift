@@ -87,24 +87,19 @@ public struct BarCache: Sendable {
         let files = CacheFileName.files(in: dir.path).filter { $0.range.first <= range.last && range.first <= $0.range.last }
         let lo = range.first.startEpochSeconds
         let hi = range.last.adding(days: 1).startEpochSeconds
-        var bars: [Bar] = []
+        // Straight into columns: one file's rows at a time are the only row-shaped copy.
+        var series = BarSeries()
         var sorted = true
         let dirPath = dir.path
         for file in files {
             let path = dirPath + "/" + file.name
             let parsed = try Self.parse(path, gzipped: file.gzipped)
             for bar in parsed where bar.timestamp >= lo && bar.timestamp < hi {
-                if let last = bars.last, last.timestamp >= bar.timestamp { sorted = false }
-                bars.append(bar)
+                if let last = series.timestamps.last, last >= bar.timestamp { sorted = false }
+                series.appendUnchecked(bar)
             }
         }
-        if sorted {
-            var series = BarSeries()
-            series.reserve(bars.count)
-            for bar in bars { series.appendUnchecked(bar) }
-            return series
-        }
-        return BarSeries(bars: bars)
+        return sorted ? series : BarSeries(bars: (0..<series.count).map { series[$0] })
     }
 
     /// The last day any file of the symbol covers, from the file names alone (no file is read).

@@ -44,13 +44,12 @@ public struct PartialDay: Codable, Equatable, Sendable, CustomStringConvertible 
     public var description: String { "\(day): \(bars) of \(expected) bars" }
 }
 
-/// How many bars a trading day's session has at an interval. NSE's regular session runs
-/// 09:15-15:30 IST: 375 one-minute, 75 five-minute, 13 thirty-minute bars (the last one short).
-/// A special session (Muhurat trading, a weekend session) is about an hour whose exact length
-/// the calendar does not record, so any bar counts it complete.
+/// How many bars a trading day's session has at an interval (`TradingSession.barCount`): NSE's
+/// regular session, 375 one-minute, 75 five-minute or 13 thirty-minute bars; a special session
+/// (Muhurat trading, a weekend session) by its own recorded times.
 public enum SessionBars {
     public static func expected(on day: CalendarDay, interval: Interval, calendar: TradingCalendar) -> Int {
-        calendar.isSpecialSession(day) ? 1 : interval.barsPerTradingDay
+        (calendar.session(on: day) ?? .regular).barCount(interval)
     }
 }
 
@@ -59,13 +58,8 @@ public enum Coverage {
     public static func measure(symbol: String, interval: Interval, range: DayRange, series: BarSeries,
                                calendar: TradingCalendar) throws -> SymbolCoverage {
         let expected = try calendar.tradingDays(in: range)
-        var barsPerDay: [CalendarDay: Int] = [:]
-        for ts in series.timestamps { barsPerDay[CalendarDay(containing: ts), default: 0] += 1 }
-        let partial = expected.compactMap { day -> PartialDay? in
-            guard let bars = barsPerDay[day] else { return nil }
-            let want = SessionBars.expected(on: day, interval: interval, calendar: calendar)
-            return bars < want ? PartialDay(day: day, bars: bars, expected: want) : nil
-        }
+        let barsPerDay = barCounts(series)
+        let partial = partialDays(expected, barsPerDay: barsPerDay, interval: interval, calendar: calendar)
         let complete = Set(barsPerDay.keys).subtracting(partial.map(\.day))
         return SymbolCoverage(
             symbol: symbol, interval: interval, range: range,
@@ -75,6 +69,29 @@ public enum Coverage {
             lastBar: series.timestamps.last.map(IST.format),
             missing: missingRuns(expected: expected, present: complete),
             partial: partial)
+    }
+
+    /// The trading days of `range` that hold some bars, but fewer than their session has:
+    /// an interrupted intraday fetch. Training on them would mix truncated days into the rows.
+    public static func partialDays(_ series: BarSeries, range: DayRange, interval: Interval,
+                                   calendar: TradingCalendar) -> [PartialDay] {
+        guard interval.isIntraday, let days = try? calendar.tradingDays(in: range) else { return [] }
+        return partialDays(days, barsPerDay: barCounts(series.slice(range)), interval: interval, calendar: calendar)
+    }
+
+    static func partialDays(_ days: [CalendarDay], barsPerDay: [CalendarDay: Int], interval: Interval,
+                            calendar: TradingCalendar) -> [PartialDay] {
+        days.compactMap { day -> PartialDay? in
+            guard let bars = barsPerDay[day] else { return nil }
+            let want = SessionBars.expected(on: day, interval: interval, calendar: calendar)
+            return bars < want ? PartialDay(day: day, bars: bars, expected: want) : nil
+        }
+    }
+
+    static func barCounts(_ series: BarSeries) -> [CalendarDay: Int] {
+        var barsPerDay: [CalendarDay: Int] = [:]
+        for ts in series.timestamps { barsPerDay[CalendarDay(containing: ts), default: 0] += 1 }
+        return barsPerDay
     }
 
     /// Collapses the expected days that are absent into maximal runs of consecutive trading days.

@@ -8,6 +8,9 @@ public enum FailureClass: String, Codable, Sendable, CaseIterable {
     case pendingFutureData
     /// The window lies before the symbol's listing date.
     case preListing
+    /// Some trading day the window needs holds fewer bars than its session has (an interrupted
+    /// intraday fetch): never trained on; a fetch of those days completes them.
+    case partialDay
     /// A cache file the window needs is damaged (unreadable, truncated rows): `fetch` moves it
     /// aside and fetches its days again.
     case dataCorrupt
@@ -31,7 +34,7 @@ public enum FailureClass: String, Codable, Sendable, CaseIterable {
     /// Classes decided from the cache and calendar before training; they become skips.
     public var isDataClass: Bool {
         switch self {
-        case .dataMissing, .insufficientData, .pendingFutureData, .preListing, .dataCorrupt: true
+        case .dataMissing, .insufficientData, .pendingFutureData, .preListing, .partialDay, .dataCorrupt: true
         default: false
         }
     }

@@ -36,6 +36,7 @@ public struct TradingCalendar: Sendable {
     private let tradingBefore: [Int32]
     private let closures: [CalendarDay: String]
     private let specialSessions: [CalendarDay: String]
+    private let specialSessionTimes: [CalendarDay: TradingSession]
 
     /// The bundled NSE calendar (Resources/nse_calendar.json), loaded once per process.
     public static func nse() throws -> TradingCalendar {
@@ -77,6 +78,7 @@ public struct TradingCalendar: Sendable {
         firstDay = first
         closures = closed
         specialSessions = special
+        specialSessionTimes = try Self.sessionTimes(file.specialSessions)
         trading = flags
         tradingBefore = counts
     }
@@ -88,6 +90,20 @@ public struct TradingCalendar: Sendable {
                 throw BundledDataError(file: "nse_calendar.json", problem: "\(entry.date) lies outside covered_years")
             }
             out[entry.date] = entry.name
+        }
+        return out
+    }
+
+    /// Every special session must say when it traded: its bar counts follow from that.
+    private static func sessionTimes(_ entries: [CalendarFile.Entry]) throws -> [CalendarDay: TradingSession] {
+        var out: [CalendarDay: TradingSession] = [:]
+        for entry in entries {
+            let segments = (entry.session ?? []).compactMap(TradingSession.segment)
+            guard !segments.isEmpty, segments.count == entry.session?.count else {
+                throw BundledDataError(file: "nse_calendar.json",
+                                       problem: "special session \(entry.date) needs \"session\": [\"HH:MM-HH:MM\", ...], got \(entry.session ?? [])")
+            }
+            out[entry.date] = TradingSession(segments: segments)
         }
         return out
     }
@@ -122,6 +138,13 @@ public struct TradingCalendar: Sendable {
         specialSessions[day] != nil
     }
 
+    /// When the exchange traded on `day`: a special session's own times, else the regular
+    /// session on a trading day; nil on a closed day or outside the covered years.
+    public func session(on day: CalendarDay) -> TradingSession? {
+        if let special = specialSessionTimes[day] { return special }
+        return (try? isTradingDay(day)) == true ? .regular : nil
+    }
+
     /// What the special session on `day` was (e.g. "Muhurat trading ..."), if there was one.
     public func specialSessionName(on day: CalendarDay) -> String? {
         specialSessions[day]
@@ -153,6 +176,8 @@ private struct CalendarFile: Decodable {
     struct Entry: Decodable {
         let date: CalendarDay
         let name: String
+        /// A special session's segments, `HH:MM-HH:MM` IST.
+        let session: [String]?
     }
 
     let coveredYears: [Int]

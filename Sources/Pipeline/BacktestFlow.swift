@@ -11,6 +11,8 @@ import SystemIO
 public struct BacktestFlow: Sendable {
     public var root: DataRoot
     public var batchId: String
+    /// When given, the interval the batch must have been trained on.
+    public var interval: Interval?
     /// `settings.plan` names a built-in plan or a plan file (`--costs PLAN|FILE`).
     public var settings = BacktestSettings()
     /// A cost schedule file instead of the shipped one.
@@ -31,6 +33,7 @@ public struct BacktestFlow: Sendable {
         guard let batch = try ledger.batch(id: batchId) else {
             throw ReportError.unknownBatch(id: batchId, ledgerPath: ledger.path.path, dataDir: root.dataDirArgument)
         }
+        try BatchInterval.check(batch, asked: interval)
         let batchDir = URL(fileURLWithPath: batch.batchDir)
         let signals = try readSignals(batchDir.appendingPathComponent("evaluation/predictions.csv"))
         let prices = try await loadPrices(signals, interval: try batch.decodedParameters().interval)
@@ -54,19 +57,24 @@ public struct BacktestFlow: Sendable {
                                      remedy: .evaluate(batchId: batchId, dataDir: root.dataDirArgument))
         }
         do {
-            return try PredictionsCSV.scores(PosixFile.read(url.path), file: url.path)
-                .map { Signal(date: $0.date, symbol: $0.symbol, probability: $0.probability) }
+            // An intraday batch trades once a day, on each day's last score (rows are in time order).
+            var last: [String: Int] = [:]
+            var signals: [Signal] = []
+            for score in try PredictionsCSV.scores(PosixFile.read(url.path), file: url.path) {
+                let signal = Signal(date: score.date, symbol: score.symbol, probability: score.probability)
+                let key = "\(score.date) \(score.symbol)"
+                if let k = last[key] { signals[k] = signal } else { last[key] = signals.count; signals.append(signal) }
+            }
+            return signals
         } catch let e as CSVError {
             throw RequestError.input(e.description, remedy: .evaluate(batchId: batchId, dataDir: root.dataDirArgument))
         }
     }
 
     /// Daily open and close of every signalled symbol, from the first signal day to the trading
-    /// day after the last (when orders from the last signals fill).
+    /// day after the last (when orders from the last signals fill). From intraday bars: the
+    /// day's first open and last close, so an intraday batch trades at the sessions' opens.
     private func loadPrices(_ signals: [Signal], interval: Interval) async throws -> DailyPrices {
-        guard interval == .oneDay else {
-            throw RequestError.usage("backtest trades daily bars; batch \(batchId) trained on \(interval.rawValue) bars")
-        }
         let calendar = try TradingCalendar.nse()
         guard let first = signals.map(\.date).min(), let last = signals.map(\.date).max() else {
             throw RequestError.input("batch \(batchId) has no predictions to trade", remedy: .evaluate(batchId: batchId, dataDir: root.dataDirArgument))
@@ -76,16 +84,20 @@ public struct BacktestFlow: Sendable {
         let cache = root.cache, range = DayRange(days.first ?? first, days.last ?? last)
         let series = try await withThrowingTaskGroup(of: (String, BarSeries).self) { group in
             for symbol in Set(signals.map(\.symbol)) {
-                group.addTask { (symbol, try cache.load(symbol: symbol, interval: .oneDay, range: range)) }
+                group.addTask { (symbol, try cache.load(symbol: symbol, interval: interval, range: range)) }
             }
             return try await group.reduce(into: [String: BarSeries]()) { $0[$1.0] = $1.1 }
         }
         var open: [String: [Double?]] = [:], close: [String: [Double?]] = [:]
         for (symbol, bars) in series {
-            var byDay: [CalendarDay: Int] = [:]
-            for i in 0..<bars.count { byDay[CalendarDay(containing: bars.timestamps[i])] = i }
-            open[symbol] = days.map { byDay[$0].map { bars.open[$0] } }
-            close[symbol] = days.map { byDay[$0].map { bars.close[$0] } }
+            var firstBar: [CalendarDay: Int] = [:], lastBar: [CalendarDay: Int] = [:]
+            for i in 0..<bars.count {
+                let day = CalendarDay(containing: bars.timestamps[i])
+                if firstBar[day] == nil { firstBar[day] = i }
+                lastBar[day] = i
+            }
+            open[symbol] = days.map { firstBar[$0].map { bars.open[$0] } }
+            close[symbol] = days.map { lastBar[$0].map { bars.close[$0] } }
         }
         return try DailyPrices(days: days, open: open, close: close)
     }

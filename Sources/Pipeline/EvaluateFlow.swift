@@ -19,6 +19,8 @@ public struct EvaluateFlow: Sendable {
     /// Benjamini-Hochberg false discovery rate of the promotion gate.
     public var q = 0.10
     public var minLabelledRows = 60
+    /// When given, the interval the batch must have been trained on.
+    public var interval: Interval?
 
     public init(root: DataRoot, batchId: String) {
         self.root = root
@@ -36,6 +38,7 @@ public struct EvaluateFlow: Sendable {
         guard let batch = try ledger.batch(id: batchId) else {
             throw ReportError.unknownBatch(id: batchId, ledgerPath: ledger.path.path, dataDir: root.dataDirArgument)
         }
+        try BatchInterval.check(batch, asked: interval)
         let parameters = try batch.decodedParameters()
         let config = parameters.teacherConfig
         let days = evalDays ?? parameters.stepDays
@@ -92,7 +95,7 @@ public struct EvaluateFlow: Sendable {
             }
             return try await group.reduce(into: []) { $0 += $1 }
         }
-        return rows.sorted { ($0.date, $0.symbol) < ($1.date, $1.symbol) }
+        return rows.sorted { ($0.time, $0.symbol) < ($1.time, $1.symbol) }
     }
 
     private func say(_ s: EvaluationSummary, predictions: Int, directory: URL, _ out: FlowOutput) {

@@ -16,6 +16,8 @@ public struct PredictFlow: Sendable {
     public var asOf: CalendarDay?
     /// Empty: every symbol of the batch that has a model.
     public var symbols: [String] = []
+    /// Only batches trained on this interval (with `batchId`: a check).
+    public var interval: Interval?
 
     public init(root: DataRoot) {
         self.root = root
@@ -60,7 +62,7 @@ public struct PredictFlow: Sendable {
     private static func predict(_ symbol: String, all: [WindowModel], bars: BarSeries, asOf: CalendarDay, config: TeacherConfig,
                                 calendar: TradingCalendar, batchId: String, promoted: Set<String>,
                                 library: LightGBMLibrary, root: DataRoot) throws -> Prediction {
-        guard let model = Predictor.newestModel(all, asOf: asOf, horizon: config.horizon, calendar: calendar) else {
+        guard let model = Predictor.newestModel(all, asOf: asOf, config: config, calendar: calendar) else {
             throw RequestError.input("\(symbol): no model of batch \(batchId) was trained by \(asOf) (its first window ends \(all.map(\.range.last).min()!))",
                                      fix: "pass a later --as-of")
         }
@@ -80,10 +82,12 @@ public struct PredictFlow: Sendable {
             guard let b = try ledger.batch(id: id) else {
                 throw ReportError.unknownBatch(id: id, ledgerPath: ledger.path.path, dataDir: root.dataDirArgument)
             }
+            try BatchInterval.check(b, asked: interval)
             return b
         }
-        guard let newest = try ledger.batches().first(where: { $0.succeeded > 0 }) else {
-            throw RequestError.input("no batch in \(ledger.path.path) has a trained window", fix: "train a batch first")
+        guard let newest = try ledger.batches().first(where: { $0.succeeded > 0 && BatchInterval.matches($0, interval) }) else {
+            let which = interval.map { " trained on \($0.rawValue) bars" } ?? ""
+            throw RequestError.input("no batch\(which) in \(ledger.path.path) has a trained window", fix: "train a batch first")
         }
         return newest
     }
@@ -117,7 +121,9 @@ public struct PredictFlow: Sendable {
     /// Each symbol's bars over the warm-up before the as-of day, up to it: nothing later is read.
     private func loadBars(_ symbols: [String], asOf: CalendarDay, config: TeacherConfig,
                           calendar: TradingCalendar) async throws -> [String: BarSeries] {
-        let range = DayRange(calendar.tradingDay(config.warmupBars + 10, before: asOf), asOf)
+        var history = config
+        history.labelLookahead = false
+        let range = history.barsNeeded(for: DayRange(asOf, asOf), calendar: calendar)
         let cache = root.cache
         return try await withThrowingTaskGroup(of: (String, BarSeries).self) { group in
             for s in symbols { group.addTask { (s, try cache.load(symbol: s, interval: config.interval, range: range)) } }

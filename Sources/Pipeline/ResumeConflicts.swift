@@ -6,6 +6,8 @@ enum ResumeConflicts {
         let pairs: [(String, String, String)] = [
             ("--start-date", "\(recorded.startDate)", "\(asked.startDate)"),
             ("--end-date", "\(recorded.endDate)", "\(asked.endDate)"),
+            ("--interval", recorded.interval.rawValue, asked.interval.rawValue),
+            ("--label-span", (recorded.labelSpan ?? .overnight).rawValue, (asked.labelSpan ?? .overnight).rawValue),
             ("--window-days", "\(recorded.windowDays)", "\(asked.windowDays)"),
             ("--step-days", "\(recorded.stepDays)", "\(asked.stepDays)"),
             ("--forecast-horizon", "\(recorded.forecastHorizon)", "\(asked.forecastHorizon)"),

@@ -142,7 +142,7 @@ public final class TrainFlow {
         }
         let workers = request.workers
         out.say("training \(windows.count) window\(windows.count == 1 ? "" : "s") with \(workers) worker\(workers == 1 ? "" : "s")")
-        var training: WindowTraining = TeacherTraining(trainer: trainer, config: session.parameters.teacherConfig)
+        var training: WindowTraining = TeacherTraining(trainer: trainer, config: session.parameters.teacherConfig, calendar: try TradingCalendar.nse())
         if !request.faults.isEmpty { training = FaultInjectingTraining(base: training, faults: request.faults) }
         out.trainingStarted()
         try await session.train(windows, bars: bars, trainer: training, workers: workers, cancellation: cancellation,

@@ -1,3 +1,4 @@
+import Batch
 import Foundation
 import MarketData
 import Teacher
@@ -14,6 +15,9 @@ public enum TrainWindowFlow {
             throw RequestError.usage("--start \(window.first) --end \(window.last) holds no NSE trading days", fix: "pass a window that includes trading days")
         }
         let bars = try root.cache.load(symbol: symbol, interval: config.interval, range: config.barsNeeded(for: window, calendar: calendar))
+        if let partial = PartialDayCheck.failure(PlannedWindow(symbol: symbol, range: window), bars: bars, teacher: config, calendar: calendar) {
+            throw partial
+        }
         let trainer = try WindowTrainer()
         let directory = outputDir.appendingPathComponent(WindowLabel.make(symbol: symbol, window: window))
         let clock = ContinuousClock()

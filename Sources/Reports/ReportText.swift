@@ -91,6 +91,7 @@ enum ReportText {
         case .insufficientData: "some bars, but too few to train on"
         case .pendingFutureData: "the cache ends before the window's forward labels can be computed"
         case .preListing: "the window lies before the symbol's listing date"
+        case .partialDay: "a trading day holds fewer bars than its session (an interrupted intraday fetch); fetch completes it"
         case .dataCorrupt: "a cache file the window needs is damaged; fetch moves it aside and fetches its days again"
         case .transient: "network, 5xx, timeout or rate limit: may succeed on retry"
         case .auth: "invalid or expired session, or unknown app key"

@@ -3,18 +3,18 @@ import MarketData
 
 /// Intraday bars of one synthetic day: a Brownian bridge in log price from the day's open to
 /// its close, with the U-shaped volatility and volume of a real session (busy open and close).
+/// The day's bars aggregate exactly to its daily bar: first open, last close, highest high,
+/// lowest low and total volume are the daily bar's (so daily and intraday data never disagree).
+/// Bars fall on the session's own times (a special session has its own), one per bar start.
 enum IntradayPath {
-    /// 09:15 IST, the start of the regular session.
-    static let sessionStartSeconds: Int64 = 9 * 3600 + 15 * 60
-
-    static func bars(day: CalendarDay, state: DailyState, interval: Interval, seed: UInt64) -> [Bar] {
-        let n = interval.barsPerTradingDay
+    static func bars(day: CalendarDay, state: DailyState, interval: Interval, session: TradingSession, seed: UInt64) -> [Bar] {
+        let starts = session.barStarts(interval)
+        let n = starts.count
         var rng = Xoshiro256(seed: SplitMix64.mix(seed, UInt64(bitPattern: Int64(day.ordinal)), UInt64(n)))
         let shape = (0..<n).map { k -> Double in
             let x = n == 1 ? 0 : Double(k) / Double(n - 1) - 0.5
             return 1 + 3 * x * x
         }
-        let shapeTotal = shape.reduce(0, +)
         let barSigma = state.volatility / Double(n).squareRoot()
         var walk = [Double](repeating: 0, count: n)
         var sum = 0.0
@@ -23,21 +23,40 @@ enum IntradayPath {
             walk[k] = sum
         }
         let target = log(state.close / state.open)
+        let inDay = { (price: Double) in min(state.high, max(state.low, price)) }
         var bars: [Bar] = []
         bars.reserveCapacity(n)
         var previous = state.open
-        let start = day.startEpochSeconds + sessionStartSeconds
+        let midnight = day.startEpochSeconds
         for k in 0..<n {
             let t = Double(k + 1) / Double(n)
-            let close = k == n - 1 ? state.close : tick(state.open * exp(walk[k] - t * walk[n - 1] + t * target))
+            let close = k == n - 1 ? state.close : inDay(tick(state.open * exp(walk[k] - t * walk[n - 1] + t * target)))
             let spread = barSigma * 0.5
-            let high = tick(max(previous, close) * exp(abs(rng.normal()) * spread))
-            let low = tick(min(previous, close) * exp(-abs(rng.normal()) * spread))
-            let volume = (state.volume * shape[k] / shapeTotal * exp(0.3 * rng.normal())).rounded()
-            bars.append(Bar(timestamp: start + Int64(k) * interval.seconds, open: previous,
-                            high: max(high, previous, close), low: min(low, previous, close), close: close, volume: volume))
+            let high = inDay(tick(max(previous, close) * exp(abs(rng.normal()) * spread)))
+            let low = inDay(tick(min(previous, close) * exp(-abs(rng.normal()) * spread)))
+            bars.append(Bar(timestamp: midnight + starts[k], open: previous,
+                            high: max(high, previous, close), low: min(low, previous, close), close: close, volume: 0))
             previous = close
         }
+        touchExtremes(&bars, high: state.high, low: state.low)
+        let weights = shape.map { $0 * exp(0.3 * rng.normal()) }
+        for (k, v) in split(volume: state.volume, weights: weights).enumerated() { bars[k].volume = v }
         return bars
+    }
+
+    /// The day's high and low are reached in the bars that come closest to them.
+    static func touchExtremes(_ bars: inout [Bar], high: Double, low: Double) {
+        guard let top = bars.indices.max(by: { bars[$0].high < bars[$1].high }),
+              let bottom = bars.indices.min(by: { bars[$0].low < bars[$1].low }) else { return }
+        bars[top].high = high
+        bars[bottom].low = low
+    }
+
+    /// Whole shares in proportion to `weights`, summing exactly to `volume`.
+    static func split(volume: Double, weights: [Double]) -> [Double] {
+        let total = weights.reduce(0, +)
+        var parts = weights.map { (volume * $0 / total).rounded(.down) }
+        parts[parts.count - 1] += volume - parts.reduce(0, +)
+        return parts
     }
 }

@@ -4,7 +4,8 @@ import MarketData
 /// A deterministic fake NSE market: the same (seed, symbol) always gives the same bars, and the
 /// bars of any sub-range are a slice of those of a longer range. Bars exist only on NSE trading
 /// days the calendar covers, from each symbol's listing date, outside the planted gaps.
-/// Its data is written to caches as `DataSource.synthetic`.
+/// Its data is written to caches as `DataSource.synthetic`. Intraday bars follow each day's
+/// session (special sessions included) and aggregate exactly to the daily bar.
 public struct SyntheticMarket: Sendable {
     public let seed: UInt64
     public let gaps: [SyntheticGap]
@@ -12,6 +13,8 @@ public struct SyntheticMarket: Sendable {
     public let dynamics: MarketDynamics
     /// Every trading day the calendar covers, ascending; the walk starts at the first.
     private let allTradingDays: [CalendarDay]
+    /// Each day's session times (intraday bars fall on them).
+    private let calendar: TradingCalendar
 
     public init(seed: UInt64, gaps: [SyntheticGap] = [], listingDates: [String: CalendarDay] = [:],
                 dynamics: MarketDynamics = .realistic, calendar: TradingCalendar) throws {
@@ -22,6 +25,7 @@ public struct SyntheticMarket: Sendable {
         let years = calendar.coveredYears
         let covered = DayRange(CalendarDay(year: years.lowerBound, month: 1, day: 1)!, CalendarDay(year: years.upperBound, month: 12, day: 31)!)
         self.allTradingDays = try calendar.tradingDays(in: covered)
+        self.calendar = calendar
     }
 
     /// A market on the bundled NSE calendar.
@@ -61,7 +65,8 @@ public struct SyntheticMarket: Sendable {
             let day = allTradingDays[index]
             guard hasBars(symbol: symbol, day: day) else { continue }
             if interval.isIntraday {
-                bars += IntradayPath.bars(day: day, state: state, interval: interval, seed: intradaySeed)
+                bars += IntradayPath.bars(day: day, state: state, interval: interval,
+                                          session: calendar.session(on: day) ?? .regular, seed: intradaySeed)
             } else {
                 bars.append(Bar(timestamp: day.startEpochSeconds, open: state.open, high: state.high,
                                 low: state.low, close: state.close, volume: state.volume))

@@ -25,19 +25,26 @@ public struct PreparedWindow: Sendable {
     public static func prepare(symbol: String, window: DayRange, allBars: BarSeries, config: TeacherConfig,
                                keepingUnlabelled: Bool = false) throws -> PreparedWindow {
         try config.validate()
+        let (span, windowBars) = try spans(symbol: symbol, window: window, allBars: allBars, config: config)
+        return build(bars: allBars.sliceIndices(span), windowBars: windowBars, config: config,
+                     keepingUnlabelled: keepingUnlabelled)
+    }
+
+    /// Positions in `allBars` of the bars a window uses (warm-up, window, look-ahead), and the
+    /// window's own bars as positions in that span.
+    public static func spans(symbol: String, window: DayRange, allBars: BarSeries,
+                             config: TeacherConfig) throws -> (used: Range<Int>, window: Range<Int>) {
         let windowStart = allBars.lowerBound(window.first.startEpochSeconds)
         let windowEnd = allBars.lowerBound(window.last.adding(days: 1).startEpochSeconds)
         guard windowEnd > windowStart else { throw TeacherError.dataMissing(symbol: symbol, window: window, interval: config.interval) }
         let first = config.warmup ? max(0, windowStart - config.warmupBars) : windowStart
         let last = config.labelLookahead ? min(allBars.count, windowEnd + config.horizon) : windowEnd
-        let bars = allBars.sliceIndices(first..<last)
-        return build(bars: bars, windowBars: (windowStart - first)..<(windowEnd - first), config: config,
-                     keepingUnlabelled: keepingUnlabelled)
+        return (first..<last, (windowStart - first)..<(windowEnd - first))
     }
 
     static func build(bars: BarSeries, windowBars: Range<Int>, config: TeacherConfig, keepingUnlabelled: Bool = false) -> PreparedWindow {
         let columns = FeatureSet.columns(bars)
-        let returns = Labels.forwardReturns(close: bars.close, horizon: config.horizon)
+        let returns = Labels.forwardReturns(close: bars.close, timestamps: bars.timestamps, horizon: config.horizon, span: config.labelSpan)
         var rowBars: [Int] = []
         var values: [Double] = []
         values.reserveCapacity(windowBars.count * columns.count)

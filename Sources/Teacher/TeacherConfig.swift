@@ -9,6 +9,16 @@ public enum SplitMode: String, Sendable, Equatable, Codable, CaseIterable {
     case stratifiedShuffle = "stratified-shuffle"
 }
 
+/// Whether a forward-return label may reach across the overnight gap (intraday bars).
+public enum LabelSpan: String, Sendable, Equatable, Codable, CaseIterable {
+    /// `close[t+h] / close[t] - 1` over the series, whatever days the bars lie on: the
+    /// original's rule, and the only one for daily bars (the default).
+    case overnight
+    /// Only bars whose `t+h` bar lies on the same trading day are labelled: an intraday
+    /// model never learns from (or is scored on) the overnight gap.
+    case session
+}
+
 /// Everything that decides one window's training, besides the bars themselves.
 /// The defaults are this project's improvements; `TeacherConfig.original` is the Python original.
 public struct TeacherConfig: Sendable, Equatable {
@@ -16,6 +26,8 @@ public struct TeacherConfig: Sendable, Equatable {
     public var interval: Interval = .oneDay
     /// Bars ahead for the forward return (`--forecast-horizon`).
     public var horizon: Int = 7
+    /// Whether labels may span the overnight gap (`--label-span`).
+    public var labelSpan: LabelSpan = .overnight
     /// Label 1 when the forward return exceeds this.
     public var threshold: Double = 0.02
     public var split: SplitMode = .chronological
@@ -53,6 +65,9 @@ public struct TeacherConfig: Sendable, Equatable {
         guard horizon >= 1 else { throw TeacherError.invalidInput("forecast horizon must be at least 1 bar, got \(horizon)") }
         guard threshold.isFinite else { throw TeacherError.invalidInput("threshold must be a finite number") }
         guard warmupBars >= 0 else { throw TeacherError.invalidInput("warm-up bars must be >= 0, got \(warmupBars)") }
+        guard labelSpan == .overnight || interval.isIntraday else {
+            throw TeacherError.invalidInput("--label-span session needs intraday bars; daily labels always span the overnight gap")
+        }
         guard minimumRows >= 4 else { throw TeacherError.invalidInput("minimum rows must be at least 4, got \(minimumRows)") }
     }
 }

@@ -52,6 +52,8 @@ struct BacktestCommand: AsyncParsableCommand {
     var capital = 1_000_000.0
     @Option(name: .long, help: "Annual risk-free rate for Sharpe and Sortino (default 0.065).")
     var riskFreeRate = 0.065
+    @Option(name: .long, help: "The interval the batch was trained on, as a check (an intraday batch trades each day's last signal at the next session's open).")
+    var interval: Interval?
     @OptionGroup var cost: CostOptions
     @OptionGroup var data: DataDirOption
 
@@ -71,6 +73,7 @@ struct BacktestCommand: AsyncParsableCommand {
                                              minProbability: minProbability, capital: Money(rupees: capital),
                                              plan: cost.costs, riskFreeRate: riskFreeRate, start: startDate, end: endDate)
             flow.scheduleFile = cost.scheduleFile
+            flow.interval = interval
             _ = try await flow.run(output: BatchConsole(format: .text))
         } catch {
             throw failCleanly(error)

@@ -14,6 +14,8 @@ struct DemoCommand: AsyncParsableCommand {
         TATAMOTORS WIPRO) have no 2024 data; fetches 2023-06-01..2025-01-31 daily bars through the
         real Breeze client; audits coverage; trains 2024-01-01..2024-12-26 with 180-day windows;
         writes the report. Uses its own data directory; a second run reuses the fetched bars.
+        With --interval 5minute (or 30minute, 1minute) the same pipeline runs on intraday bars,
+        on ten symbols unless --symbols says otherwise.
         """)
 
     @Option(name: .long, help: "The demo's own data root (never your real cache).")
@@ -28,10 +30,14 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Seed of the synthetic market.")
     var seed: UInt64 = 42
 
+    @Option(name: .long, help: "Bar interval: 1day (default) or 30minute/5minute/1minute (then 10 symbols by default).")
+    var interval: Interval = .oneDay
+
     func run() async throws {
         var demo = DemoFlow(root: DataRoot(path: dataDir), workers: workers ?? ProcessInfo.processInfo.activeProcessorCount)
         demo.symbols = symbols
         demo.seed = seed
+        demo.interval = interval
         let console = BatchConsole(format: .text)
         let outcome: DemoFlow.Outcome
         do {

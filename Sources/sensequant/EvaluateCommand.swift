@@ -42,11 +42,15 @@ struct EvaluateCommand: AsyncParsableCommand {
     var batchId: String
 
     @OptionGroup var evaluation: EvaluationOptions
+    @Option(name: .long, help: "The interval the batch was trained on, as a check (1day, 30minute, 5minute, 1minute).")
+    var interval: Interval?
     @OptionGroup var data: DataDirOption
 
     func run() async throws {
         do {
-            _ = try await evaluation.flow(root: data.root, batchId: batchId).run(output: BatchConsole(format: .text))
+            var flow = evaluation.flow(root: data.root, batchId: batchId)
+            flow.interval = interval
+            _ = try await flow.run(output: BatchConsole(format: .text))
         } catch {
             throw failCleanly(error)
         }

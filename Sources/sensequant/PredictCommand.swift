@@ -30,6 +30,9 @@ struct PredictCommand: AsyncParsableCommand {
     @Option(name: .long, help: "table, csv or json.")
     var format: Format = .table
 
+    @Option(name: .long, help: "Only batches trained on this interval (1day, 30minute, 5minute, 1minute); with a batch id, a check.")
+    var interval: Interval?
+
     @OptionGroup var data: DataDirOption
 
     func run() async throws {
@@ -38,6 +41,7 @@ struct PredictCommand: AsyncParsableCommand {
             var flow = PredictFlow(root: data.root)
             flow.batchId = batchId
             flow.asOf = asOf
+            flow.interval = interval
             flow.symbols = try symbols.map(Symbol.validate)
             outcome = try await flow.run()
         } catch {

@@ -1,10 +1,15 @@
 import ArgumentParser
 import Foundation
+import MarketData
 import Teacher
 
 /// The teacher's options for `train`. Every value is optional so that `--resume` can tell a
 /// flag the user gave from a default.
 struct TeacherOptions: ParsableArguments {
+    @Option(name: .long, help: "Bar interval: 1day (default), 30minute, 5minute or 1minute. Horizon, warm-up and purge count bars of it.")
+    var interval: Interval?
+    @Option(name: .long, help: "Intraday labels: overnight (default; a label may span the overnight gap) or session (only within a trading day).")
+    var labelSpan: LabelSpan?
     @Option(name: .long, help: "Bars ahead for the forward return (default 7).")
     var forecastHorizon: Int?
     @Option(name: .long, help: "Label 1 when the forward return exceeds this (default 0.02).")
@@ -24,6 +29,9 @@ struct TeacherOptions: ParsableArguments {
 
     func validateValues() throws {
         if let h = forecastHorizon, h < 1 { throw ValidationError("--forecast-horizon must be at least 1 bar") }
+        if labelSpan == .session, (interval ?? .oneDay) == .oneDay {
+            throw ValidationError("--label-span session needs intraday bars (--interval 5minute, say); daily labels always span the overnight gap")
+        }
         if let t = threshold, !(t > -1 && t < 1) {
             throw ValidationError("--threshold \(t) must be a forward return between -1 and 1 (e.g. 0.02 for +2%)")
         }
@@ -46,6 +54,8 @@ struct TeacherOptions: ParsableArguments {
     /// Applies only what was given, on top of `config` (defaults, or a batch's recorded values).
     func apply(to config: inout TeacherConfig) throws {
         if originalTeacher { config.useOriginalBehaviour() }
+        if let i = interval { config.interval = i }
+        if let s = labelSpan { config.labelSpan = s }
         if let h = forecastHorizon { config.horizon = h }
         if let t = threshold { config.threshold = t }
         if let s = split { config.split = s }
@@ -56,3 +66,4 @@ struct TeacherOptions: ParsableArguments {
 }
 
 extension SplitMode: ExpressibleByArgument {}
+extension LabelSpan: ExpressibleByArgument {}

@@ -10,7 +10,7 @@ struct TrainWindowCommand: ParsableCommand {
         commandName: "train-window",
         abstract: "Train the teacher model for one window of one symbol from the bar cache.",
         discussion: """
-        Reads daily bars from <data-dir>/historical (never the network), computes the 15 features and forward-return labels, trains LightGBM and writes model.txt, labels.csv.gz, feature_importance.csv and metadata.json atomically into <output-dir>/<SYMBOL>_<start>_to_<end>/.
+        Reads bars of --interval (daily by default) from <data-dir>/historical (never the network), computes the 15 features and forward-return labels, trains LightGBM and writes model.txt, labels.csv.gz, feature_importance.csv and metadata.json atomically into <output-dir>/<SYMBOL>_<start>_to_<end>/.
         """)
 
     @Option(name: .long, help: "NSE symbol, e.g. RELIANCE.")

@@ -49,6 +49,39 @@ func makePreflight(listing: [String: CalendarDay] = [:], config: TeacherConfig =
         #expect(reason.contains("< 20 minimum"))
     }
 
+    /// 5-minute bars on every trading day of `range`, but only `short` bars on the `cut` days.
+    func fiveMinuteBars(_ range: DayRange, cut: Set<CalendarDay> = [], short: Int = 40) throws -> BarSeries {
+        let calendar = try TradingCalendar.nse()
+        var bars: [Bar] = []
+        for (d, day) in try calendar.tradingDays(in: range).enumerated() {
+            let starts = calendar.session(on: day)!.barStarts(.fiveMinute)
+            for (k, start) in starts.prefix(cut.contains(day) ? short : starts.count).enumerated() {
+                let c = 100 + 5 * sin(Double(d * 75 + k) / 40)
+                bars.append(Bar(timestamp: day.startEpochSeconds + start, open: c, high: c + 0.5, low: c - 0.5, close: c, volume: 100))
+            }
+        }
+        return BarSeries(bars: bars)
+    }
+
+    @Test func aPartialIntradayDayIsAPartialDaySkipWithItsFetch() throws {
+        var config = TeacherConfig()
+        config.interval = .fiveMinute
+        let window = PlannedWindow(symbol: "SBIN", range: DayRange(day("2024-03-04"), day("2024-03-15")))
+        let whole = try fiveMinuteBars(DayRange(day("2024-02-01"), day("2024-03-29")))
+        guard case .ready = try makePreflight(config: config).check(window, bars: whole) else { Issue.record("whole days not ready"); return }
+        let cut = try fiveMinuteBars(DayRange(day("2024-02-01"), day("2024-03-29")), cut: [day("2024-03-07")])
+        let verdict = try makePreflight(config: config).check(window, bars: cut)
+        guard case .skip(.partialDay, let reason, let remedy) = verdict else { Issue.record("got \(verdict)"); return }
+        #expect(reason.contains("2024-03-07: 40 of 75 bars"))
+        #expect(remedy?.description.contains("--symbols SBIN --start-date 2024-03-07 --end-date 2024-03-07 --interval 5minute") == true)
+        // With preflight off, the trainer refuses the same window the same way.
+        let failure = PartialDayCheck.failure(window, bars: cut, teacher: config, calendar: try TradingCalendar.nse())
+        #expect(failure?.failureClass == .partialDay)
+        // A partial day far outside the bars the window uses does not matter.
+        let farAway = try fiveMinuteBars(DayRange(day("2024-02-01"), day("2024-03-29")), cut: [day("2024-02-01")])
+        guard case .ready = try makePreflight(config: config).check(window, bars: farAway) else { Issue.record("far-away cut not ready"); return }
+    }
+
     @Test func windowBeforeListingIsPreListing() throws {
         let verdict = try makePreflight(listing: ["SBIN": day("2024-08-01")]).check(window, bars: BarSeries())
         guard case .skip(.preListing, _, _) = verdict else { Issue.record("got \(verdict)"); return }

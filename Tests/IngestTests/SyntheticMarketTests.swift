@@ -48,6 +48,35 @@ struct SyntheticMarketTests {
         #expect(bars.close.last == market.bars(symbol: "ITC", interval: .oneDay, range: d).close.first)
     }
 
+    /// Every day's intraday bars, at every interval, aggregate exactly to its daily bar, and fall
+    /// on the session's bar times: regular days, a Muhurat evening and a two-segment drill day.
+    @Test(arguments: [Interval.oneMinute, .fiveMinute, .thirtyMinute])
+    func intradayBarsAggregateToTheDailyBar(interval: Interval) throws {
+        let market = try SyntheticMarket(seed: 11, dynamics: .realistic, calendar: calendar)
+        for range in [days("2024-02-26", "2024-03-08"), days("2024-10-28", "2024-11-05")] {
+            let daily = market.bars(symbol: "RELIANCE", interval: .oneDay, range: range)
+            let intraday = market.bars(symbol: "RELIANCE", interval: interval, range: range)
+            for k in 0..<daily.count {
+                let day = daily[k].day
+                let bars = intraday.slice(DayRange(day, day))
+                let session = try #require(calendar.session(on: day))
+                #expect(bars.timestamps == session.barStarts(interval).map { day.startEpochSeconds + $0 }, "\(day)")
+                #expect(bars.open.first == daily.open[k] && bars.close.last == daily.close[k], "\(day)")
+                #expect(bars.high.max() == daily.high[k] && bars.low.min() == daily.low[k], "\(day)")
+                #expect(bars.volume.reduce(0, +) == daily.volume[k] && bars.volume.allSatisfy { $0 >= 0 }, "\(day)")
+                for i in 0..<bars.count {
+                    #expect(bars.low[i] <= min(bars.open[i], bars.close[i]) && bars.high[i] >= max(bars.open[i], bars.close[i]))
+                }
+            }
+        }
+        // 2024-03-02: 09:15-10:00 and 11:30-12:30; 2024-11-01: Muhurat 18:00-19:00.
+        let drill = market.bars(symbol: "RELIANCE", interval: interval, range: days("2024-03-02", "2024-03-02"))
+        #expect(drill.count == ["1minute": 105, "5minute": 21, "30minute": 4][interval.rawValue])
+        let muhurat = market.bars(symbol: "RELIANCE", interval: interval, range: days("2024-11-01", "2024-11-01"))
+        #expect(IST.format(muhurat.timestamps[0]) == "2024-11-01 18:00:00+05:30")
+        #expect(muhurat.count == ["1minute": 60, "5minute": 12, "30minute": 2][interval.rawValue])
+    }
+
     @Test func listingDatesAndGapsHoldBarsBack() throws {
         let market = try SyntheticMarket(seed: 6, gaps: [SyntheticGap(parsing: "TCS:2023-03-01..2023-03-31")!, SyntheticGap(symbol: "WIPRO")],
                                          listingDates: ["INFY": day("2023-07-03")], calendar: calendar)

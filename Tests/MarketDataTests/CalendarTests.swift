@@ -45,6 +45,27 @@ import Testing
         #expect(calendar.isSpecialSession(sunday))
     }
 
+    @Test func sessionsAreDataWithTheirOwnBarCounts() throws {
+        let regular = try #require(calendar.session(on: day("2024-01-02")))
+        #expect(regular == .regular && regular.description == "09:15-15:30")
+        #expect([Interval.oneMinute, .fiveMinute, .thirtyMinute, .oneDay].map(regular.barCount) == [375, 75, 13, 1])
+        #expect(regular.barStarts(.thirtyMinute).last.map(Int.init) == 15 * 3600 + 15 * 60)
+        let muhurat = try #require(calendar.session(on: day("2024-11-01")))
+        #expect(muhurat.description == "18:00-19:00" && muhurat.barCount(.fiveMinute) == 12)
+        let drill = try #require(calendar.session(on: day("2024-03-02")))
+        #expect(drill.description == "09:15-10:00, 11:30-12:30")
+        #expect([Interval.oneMinute, .fiveMinute, .thirtyMinute].map(drill.barCount) == [105, 21, 4])
+        #expect(SessionBars.expected(on: day("2024-11-01"), interval: .oneMinute, calendar: calendar) == 60)
+        #expect(calendar.session(on: day("2024-01-06")) == nil)   // a Saturday without a session
+        #expect(calendar.session(on: day("2024-01-26")) == nil)   // Republic Day
+        #expect(TradingSession.segment("9:15-15:30") == 555..<930 && TradingSession.segment("15:30-09:15") == nil)
+    }
+
+    @Test func aSpecialSessionWithoutTimesIsRejected() throws {
+        let json = #"{"covered_years": [2024, 2024], "source": "t", "closed": [], "special_sessions": [{"date": "2024-11-01", "name": "Muhurat"}]}"#
+        #expect(throws: BundledDataError.self) { try TradingCalendar(json: Data(json.utf8)) }
+    }
+
     @Test func datesOutsideTheCoveredYearsAreErrors() throws {
         #expect(throws: CalendarError.outOfRange(day("2017-12-29"), covered: 2018...2026)) {
             try calendar.isTradingDay(day("2017-12-29"))
