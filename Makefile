@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: setup build test demo bench fuzz clean
+.PHONY: setup build test demo bench bench-memory fuzz clean
 
 setup:
 	@scripts/setup.sh
@@ -31,6 +31,11 @@ demo: build
 bench: setup
 	$(SWIFT) build -c release --scratch-path .build-release
 	.build-release/release/sensequant bench --output docs/benchmarks.md
+
+# Peak memory of a NIFTY 100 batch over one year of 1-minute bars (several minutes; not in `make bench`).
+bench-memory: setup
+	$(SWIFT) build -c release --scratch-path .build-release
+	scripts/bench-memory.sh
 
 clean:
 	rm -rf .build .build-release data/demo

@@ -20,6 +20,8 @@ public enum BenchSuite {
         record(try await scenarios.features())
         record(try await scenarios.oneWindow())
         for workers in [1, 2] { record(try scenarios.batch(workers: workers)) }
+        let fiveMinute = try scenarios.writeIntradayCache()
+        for workers in [1, 2] { record(try scenarios.intradayBatch(workers: workers, cache: fiveMinute)) }
         for m in try await scenarios.outOfSample() { record(m) }
         record(try await scenarios.fetch())
         return results
