@@ -148,13 +148,15 @@ enum ReportText {
 
     /// The parameters the batch ran with, one row each, in declaration order.
     static func parameterRows(_ p: BatchParameters) -> [(String, String)] {
-        [
+        // Daily labels always span the overnight gap; only intraday batches have a choice.
+        let span = p.interval.isIntraday ? [("label span", (p.labelSpan ?? .overnight).rawValue)] : []
+        return [
             ("start date", p.startDate.description), ("end date", p.endDate.description),
             ("interval", p.interval.rawValue), ("window days", "\(p.windowDays)"), ("step days", "\(p.stepDays)"),
             ("forecast horizon (bars)", "\(p.forecastHorizon)"), ("label threshold", "\(p.threshold)"),
             ("split", p.split), ("warm-up history", "\(p.warmup)"), ("label look-ahead", "\(p.labelLookahead)"),
             ("LightGBM overrides", overrides(p)), ("max failure rate", "\(p.maxFailureRate)"),
             ("max attempts", "\(p.maxAttempts)"), ("preflight", "\(p.preflight)"),
-        ]
+        ] + span
     }
 }
