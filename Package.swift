@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // zlib from the system (zlib1g-dev) for .csv.gz caches and labels.csv.gz.
@@ -37,6 +38,11 @@ let package = Package(
             "MarketData", "SystemIO", "Teacher",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
+        // The shared ledger on a PostgreSQL server, for workers on many machines; the only NIO user besides HTTP.
+        .target(name: "PostgresLedger", dependencies: [
+            "Batch", "MarketData",
+            .product(name: "PostgresNIO", package: "postgres-nio"),
+        ]),
         .target(name: "Reports", dependencies: ["Batch", "Evaluation"]),
         // Out-of-sample truth: walk-forward predictions, cross-sectional skill, the promotion gate, predict.
         .target(name: "Evaluation", dependencies: ["MarketData", "SystemIO", "LightGBM", "Teacher", "Batch"]),
@@ -45,7 +51,7 @@ let package = Package(
         // Every multi-step flow (train, resume, demo, status, bench): the CLI, the demo and the tests call it alike.
         .target(name: "Pipeline", dependencies: [
             "MarketData", "SystemIO", "LightGBM", "Teacher", "Breeze", "BreezeSandbox", "SyntheticMarket",
-            "Ingest", "Batch", "Reports", "Evaluation", "Backtest",
+            "Ingest", "Batch", "PostgresLedger", "Reports", "Evaluation", "Backtest",
         ]),
         .executableTarget(name: "sensequant", dependencies: [
             "MarketData", "SystemIO", "LightGBM", "Teacher", "Breeze", "BreezeSandbox", "SyntheticMarket",
@@ -63,6 +69,9 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "MarketData", "Teacher"]),
         .testTarget(name: "BacktestTests", dependencies: ["Backtest", "MarketData"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Batch", "MarketData", "SyntheticMarket"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["MarketData", "Batch"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["MarketData", "Batch", "PostgresLedger", "PostgresTestSupport"]),
+        // A throwaway PostgreSQL cluster (initdb, pg_ctl) for the tests that need a server.
+        .target(name: "PostgresTestSupport", path: "Tests/PostgresTestSupport"),
+        .testTarget(name: "PostgresLedgerTests", dependencies: ["PostgresLedger", "Batch", "MarketData", "PostgresTestSupport"]),
     ]
 )

@@ -35,7 +35,7 @@ public struct Backoff: Sendable {
 /// every attempt and outcome in the ledger as it happens. Training blocks (LightGBM), so it runs
 /// on threads of its own, never on the concurrency pool; the async caller is resumed when all end.
 public final class BatchRunner: Sendable {
-    let ledger: Ledger
+    let ledger: any LedgerStore
     let trainer: WindowTraining
     let workers: Int
     let maxAttempts: Int
@@ -54,7 +54,7 @@ public final class BatchRunner: Sendable {
 
     private let state = Mutex(State())
 
-    public init(ledger: Ledger, trainer: WindowTraining, workers: Int, maxAttempts: Int, backoff: Backoff = Backoff(),
+    public init(ledger: any LedgerStore, trainer: WindowTraining, workers: Int, maxAttempts: Int, backoff: Backoff = Backoff(),
                 cancellation: CancellationFlag, completingRemedy: @escaping @Sendable (Remedy) -> Remedy = { $0 },
                 onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }) {
         self.completingRemedy = completingRemedy
@@ -111,54 +111,16 @@ public final class BatchRunner: Sendable {
 
     private func train(_ record: WindowRecord, bars: BarSeries, batchDir: URL, run: Int) throws {
         var w = record
-        guard let window = w.window else { throw WindowFailure(.internal, "bad dates in ledger for \(w.label)") }
         w.status = .running
         try ledger.save(w)
-        let directory = batchDir.appendingPathComponent(w.label)
-        var retries = 0
-        for k in 1...maxAttempts {
-            let attempt = w.attempts + 1
-            let started = Date()
-            let clock = ContinuousClock.now
-            do {
-                let result = try trainer.train(window, bars: bars, directory: directory)
-                let seconds = (ContinuousClock.now - clock).inSeconds
-                w.attempts = attempt
-                w.status = .success
-                w.failureClass = nil
-                w.reason = nil
-                w.remedy = nil
-                w.metrics = result.metricsJSON
-                w.sampleCounts = result.sampleCountsJSON
-                w.artifactsPath = directory.path
-                w.durationSeconds = seconds
-                w.finishedAt = Date()
-                try ledger.record(AttemptRecord(batchId: w.batchId, label: w.label, attempt: attempt, run: run, failureClass: nil,
-                                                reason: nil, durationSeconds: seconds, startedAt: started), window: w)
-                break
-            } catch {
-                let failure = WindowFailure(classifying: error)
-                let seconds = (ContinuousClock.now - clock).inSeconds
-                w.attempts = attempt
-                w.failureClass = failure.failureClass
-                w.reason = failure.message
-                w.remedy = failure.remedy.map(completingRemedy)
-                w.durationSeconds = seconds
-                let retry = failure.failureClass.isRetryable && k < maxAttempts && !cancellation.isCancelled
-                if !retry {
-                    // With preflight off the teacher finds data problems itself: those are skips.
-                    w.status = failure.failureClass.isDataClass ? .skipped : .failed
-                    w.finishedAt = Date()
-                }
-                try ledger.record(AttemptRecord(batchId: w.batchId, label: w.label, attempt: attempt, run: run,
-                                                failureClass: failure.failureClass, reason: failure.message,
-                                                durationSeconds: seconds, startedAt: started), window: w)
-                guard retry else { break }
-                retries += 1
-                Thread.sleep(forTimeInterval: backoff.delay(afterAttempt: k))
-            }
+        let attempts = WindowAttempts(trainer: trainer, maxAttempts: maxAttempts, backoff: backoff,
+                                      cancellation: cancellation, completingRemedy: completingRemedy)
+        let ledger = ledger
+        let outcome = try attempts.run(w, bars: bars, directory: batchDir.appendingPathComponent(w.label), run: run) { a, w, _ in
+            try ledger.record(a, window: w)
+            return true
         }
-        report(w, retries: retries)
+        if let outcome { report(outcome.window, retries: outcome.retries) }
     }
 
     private func report(_ w: WindowRecord, retries: Int) {

@@ -13,7 +13,7 @@ public struct BatchSessionError: ClassifiedError {
 /// and the final status. The command line drives it; every state change lands in the ledger.
 public final class BatchSession {
     public let root: DataRoot
-    public let ledger: Ledger
+    public let ledger: any LedgerStore
     public let preflight: Preflight
     public private(set) var batch: BatchRecord
     public private(set) var run: Int
@@ -25,7 +25,7 @@ public final class BatchSession {
     public let parameters: BatchParameters
     public var batchDir: URL { URL(fileURLWithPath: batch.batchDir) }
 
-    init(root: DataRoot, ledger: Ledger, calendar: TradingCalendar, mappings: SymbolMappings,
+    init(root: DataRoot, ledger: any LedgerStore, calendar: TradingCalendar, mappings: SymbolMappings,
          parameters: BatchParameters, batch: BatchRecord) {
         self.root = root
         self.parameters = parameters
@@ -40,7 +40,7 @@ public final class BatchSession {
     // MARK: Creating and resuming
 
     /// Plans the windows and records the new batch (every window `pending`).
-    public static func create(root: DataRoot, ledger: Ledger, calendar: TradingCalendar, mappings: SymbolMappings,
+    public static func create(root: DataRoot, ledger: any LedgerStore, calendar: TradingCalendar, mappings: SymbolMappings,
                               symbols: [String], universe: String?,
                               parameters: BatchParameters, workers: Int, now: Date = Date()) throws -> BatchSession {
         let planned = WindowPlanner.plan(symbols: symbols, start: parameters.startDate, end: parameters.endDate,
@@ -64,12 +64,12 @@ public final class BatchSession {
     }
 
     /// Reopens a batch to rerun exactly the windows that did not succeed.
-    public static func resume(root: DataRoot, ledger: Ledger, calendar: TradingCalendar, mappings: SymbolMappings,
+    public static func resume(root: DataRoot, ledger: any LedgerStore, calendar: TradingCalendar, mappings: SymbolMappings,
                               batchId: String, workers: Int,
                               now: Date = Date()) throws -> BatchSession {
         guard var batch = try ledger.batch(id: batchId) else {
             let known = try ledger.batches().prefix(5).map(\.id)
-            throw BatchSessionError(description: "no batch \(batchId) in \(ledger.path.path)"
+            throw BatchSessionError(description: "no batch \(batchId) in \(ledger.location)"
                                         + (known.isEmpty ? " (it holds none yet)" : " (known: \(known.joined(separator: ", ")))"),
                                     remedy: .listBatches(dataDir: root.dataDirArgument))
         }
@@ -155,15 +155,10 @@ public final class BatchSession {
     public func train(_ windows: [WindowRecord], bars: [String: BarSeries], trainer: WindowTraining, workers: Int,
                       cancellation: CancellationFlag, backoff: Backoff = Backoff(),
                       onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }) async throws {
-        // The teacher knows the window, not the data root or the margins: its fetch fixes get them here.
         let preflight = preflight
         let runner = BatchRunner(ledger: ledger, trainer: trainer, workers: workers,
                                  maxAttempts: parameters.maxAttempts, backoff: backoff, cancellation: cancellation,
-                                 completingRemedy: { remedy in
-                                     guard case .fetch(let f) = remedy else { return remedy }
-                                     return .fetch(preflight.fetchRemedy(f.symbols, f.range))
-                                 },
-                                 onProgress: onProgress)
+                                 completingRemedy: preflight.completing, onProgress: onProgress)
         try await runner.run(windows, bars: bars, batchDir: batchDir, run: run)
     }
 
@@ -186,6 +181,13 @@ public final class BatchSession {
         return batch
     }
 
+    /// Leaves the planned batch to `sensequant worker` processes: no process owns it now.
+    public func handOverToWorkers() throws {
+        batch.pid = nil
+        batch.pidStartTime = nil
+        try ledger.save(batch)
+    }
+
     public func setLogPath(_ path: String) throws {
         batch.logPath = path
         try ledger.save(batch)
@@ -200,7 +202,7 @@ public final class BatchSession {
     }
 
     /// `batch_YYYYMMDD_HHMMSS` in IST (the original's form), with `_2`, `_3`... on a clash.
-    static func uniqueBatchId(ledger: Ledger, now: Date) throws -> (id: String, directory: String) {
+    static func uniqueBatchId(ledger: any LedgerStore, now: Date) throws -> (id: String, directory: String) {
         let secs = Int64(now.timeIntervalSince1970)
         let day = CalendarDay(containing: secs)
         let c = day.components

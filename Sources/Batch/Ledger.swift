@@ -4,8 +4,9 @@ import MarketData
 
 /// The batch ledger: a SQLite database in WAL mode under `<data-dir>/state/`. It is the one
 /// source of truth for batches; every other record (teacher_runs.json, reports) is derived.
-public final class Ledger: Sendable {
+public final class Ledger: LedgerStore {
     public let path: URL
+    public var location: String { path.path }
     private let pool: DatabasePool
 
     public static func url(in root: DataRoot) -> URL { root.state.appendingPathComponent("ledger.sqlite") }
@@ -162,8 +163,6 @@ public final class Ledger: Sendable {
             try AttemptRecord.filter(Column("batchId") == batchId).order(Column("label"), Column("attempt")).fetchAll(db)
         }
     }
-
-    public func batchIdExists(_ id: String) throws -> Bool { try batch(id: id) != nil }
 
     // MARK: Evaluations
 

@@ -50,6 +50,32 @@ public struct BatchRecord: Codable, Sendable, Equatable, FetchableRecord, Persis
     /// Failed over all windows, reported beside it.
     public var failureRateAllWindows: Double { total == 0 ? 0 : Double(failed) / Double(total) }
 
+    public init(id: String, createdAt: Date, status: BatchStatus, parameters: String, symbols: String, universe: String?,
+                batchDir: String, logPath: String?, total: Int, succeeded: Int, skipped: Int, failed: Int, retries: Int,
+                workers: Int, runs: Int, pid: Int?, pidStartTime: Int64? = nil, startedAt: Date?, finishedAt: Date?,
+                durationSeconds: Double) {
+        self.id = id
+        self.createdAt = createdAt
+        self.status = status
+        self.parameters = parameters
+        self.symbols = symbols
+        self.universe = universe
+        self.batchDir = batchDir
+        self.logPath = logPath
+        self.total = total
+        self.succeeded = succeeded
+        self.skipped = skipped
+        self.failed = failed
+        self.retries = retries
+        self.workers = workers
+        self.runs = runs
+        self.pid = pid
+        self.pidStartTime = pidStartTime
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.durationSeconds = durationSeconds
+    }
+
     public func decodedParameters() throws -> BatchParameters {
         try JSONDecoder().decode(BatchParameters.self, from: Data(parameters.utf8))
     }
@@ -123,6 +149,18 @@ public struct AttemptRecord: Codable, Sendable, Equatable, FetchableRecord, Pers
     public var reason: String?
     public var durationSeconds: Double
     public var startedAt: Date
+
+    public init(batchId: String, label: String, attempt: Int, run: Int, failureClass: FailureClass?, reason: String?,
+                durationSeconds: Double, startedAt: Date) {
+        self.batchId = batchId
+        self.label = label
+        self.attempt = attempt
+        self.run = run
+        self.failureClass = failureClass
+        self.reason = reason
+        self.durationSeconds = durationSeconds
+        self.startedAt = startedAt
+    }
 }
 
 /// Remedies are stored as JSON. A ledger written before remedies were data holds plain text,

@@ -17,6 +17,8 @@ public struct BacktestFlow: Sendable {
     public var settings = BacktestSettings()
     /// A cost schedule file instead of the shipped one.
     public var scheduleFile: URL?
+    /// The ledger the batch is recorded in.
+    public var ledger: LedgerChoice = .local
 
     public init(root: DataRoot, batchId: String) {
         self.root = root
@@ -29,9 +31,9 @@ public struct BacktestFlow: Sendable {
     }
 
     public func run(output out: FlowOutput) async throws -> Outcome {
-        let ledger = try LedgerAccess.existing(root)
+        let ledger = try LedgerAccess.existing(root, self.ledger)
         guard let batch = try ledger.batch(id: batchId) else {
-            throw ReportError.unknownBatch(id: batchId, ledgerPath: ledger.path.path, dataDir: root.dataDirArgument)
+            throw ReportError.unknownBatch(id: batchId, ledgerPath: ledger.location, dataDir: root.dataDirArgument)
         }
         try BatchInterval.check(batch, asked: interval)
         let batchDir = URL(fileURLWithPath: batch.batchDir)

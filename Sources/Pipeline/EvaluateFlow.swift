@@ -21,6 +21,8 @@ public struct EvaluateFlow: Sendable {
     public var minLabelledRows = 60
     /// When given, the interval the batch must have been trained on.
     public var interval: Interval?
+    /// The ledger the batch is recorded in.
+    public var ledger: LedgerChoice = .local
 
     public init(root: DataRoot, batchId: String) {
         self.root = root
@@ -34,9 +36,9 @@ public struct EvaluateFlow: Sendable {
     }
 
     public func run(output out: FlowOutput, library: LightGBMLibrary? = nil) async throws -> Outcome {
-        let ledger = try LedgerAccess.existing(root)
+        let ledger = try LedgerAccess.existing(root, self.ledger)
         guard let batch = try ledger.batch(id: batchId) else {
-            throw ReportError.unknownBatch(id: batchId, ledgerPath: ledger.path.path, dataDir: root.dataDirArgument)
+            throw ReportError.unknownBatch(id: batchId, ledgerPath: ledger.location, dataDir: root.dataDirArgument)
         }
         try BatchInterval.check(batch, asked: interval)
         let parameters = try batch.decodedParameters()

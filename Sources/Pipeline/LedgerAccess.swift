@@ -1,12 +1,14 @@
 import Batch
 import Foundation
 import MarketData
+import PostgresLedger
 import Reports
 
-/// Opening the batch ledger of a data root, with errors that name the file and the fix.
+/// Opening the batch ledger a command was pointed at, with errors that name it and the fix.
 public enum LedgerAccess {
-    /// The ledger under `root`, created when missing.
-    public static func open(_ root: DataRoot) throws -> Ledger {
+    /// The ledger, created (or migrated) when missing.
+    public static func open(_ root: DataRoot, _ choice: LedgerChoice = .local) throws -> any LedgerStore {
+        if let url = choice.url { return try PostgresLedger(url: url) }
         let path = Ledger.url(in: root).path
         do {
             return try Ledger(root: root)
@@ -16,13 +18,22 @@ public enum LedgerAccess {
         }
     }
 
-    /// The ledger under `root`, which must already exist.
-    public static func existing(_ root: DataRoot) throws -> Ledger {
-        guard exists(root) else { throw ReportError.noLedger(path: Ledger.url(in: root).path) }
-        return try open(root)
+    /// The ledger, which must already exist (a server is always there to be asked).
+    public static func existing(_ root: DataRoot, _ choice: LedgerChoice = .local) throws -> any LedgerStore {
+        guard exists(root, choice) else { throw ReportError.noLedger(path: Ledger.url(in: root).path) }
+        return try open(root, choice)
     }
 
-    public static func exists(_ root: DataRoot) -> Bool {
-        FileManager.default.fileExists(atPath: Ledger.url(in: root).path)
+    public static func exists(_ root: DataRoot, _ choice: LedgerChoice = .local) -> Bool {
+        choice.url != nil || FileManager.default.fileExists(atPath: Ledger.url(in: root).path)
+    }
+
+    /// The shared ledger workers claim windows from: PostgreSQL only.
+    public static func shared(_ choice: LedgerChoice) throws -> PostgresLedger {
+        guard let url = choice.url else {
+            throw RequestError.usage("workers need a shared ledger: pass --ledger postgresql://USER@HOST:PORT/DB (or set SENSEQUANT_LEDGER)",
+                                     fix: "see docs/distributed.md; on one machine, `train` alone trains in parallel with --workers")
+        }
+        return try PostgresLedger(url: url)
     }
 }

@@ -18,6 +18,8 @@ public struct PredictFlow: Sendable {
     public var symbols: [String] = []
     /// Only batches trained on this interval (with `batchId`: a check).
     public var interval: Interval?
+    /// The ledger the batch is recorded in.
+    public var ledger: LedgerChoice = .local
 
     public init(root: DataRoot) {
         self.root = root
@@ -30,7 +32,7 @@ public struct PredictFlow: Sendable {
     }
 
     public func run(library: LightGBMLibrary? = nil) async throws -> Outcome {
-        let ledger = try LedgerAccess.existing(root)
+        let ledger = try LedgerAccess.existing(root, self.ledger)
         let batch = try chooseBatch(ledger)
         let parameters = try batch.decodedParameters()
         let config = parameters.teacherConfig
@@ -77,17 +79,17 @@ public struct PredictFlow: Sendable {
                           promoted: isLatest && promoted.contains(symbol), barDate: asOf)
     }
 
-    private func chooseBatch(_ ledger: Ledger) throws -> BatchRecord {
+    private func chooseBatch(_ ledger: any LedgerStore) throws -> BatchRecord {
         if let id = batchId {
             guard let b = try ledger.batch(id: id) else {
-                throw ReportError.unknownBatch(id: id, ledgerPath: ledger.path.path, dataDir: root.dataDirArgument)
+                throw ReportError.unknownBatch(id: id, ledgerPath: ledger.location, dataDir: root.dataDirArgument)
             }
             try BatchInterval.check(b, asked: interval)
             return b
         }
         guard let newest = try ledger.batches().first(where: { $0.succeeded > 0 && BatchInterval.matches($0, interval) }) else {
             let which = interval.map { " trained on \($0.rawValue) bars" } ?? ""
-            throw RequestError.input("no batch\(which) in \(ledger.path.path) has a trained window", fix: "train a batch first")
+            throw RequestError.input("no batch\(which) in \(ledger.location) has a trained window", fix: "train a batch first")
         }
         return newest
     }

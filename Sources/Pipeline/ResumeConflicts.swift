@@ -26,7 +26,7 @@ enum ResumeConflicts {
     static func onOff(_ b: Bool) -> String { b ? "on" : "off" }
 
     /// Throws a usage error naming every conflict between the batch and the request.
-    static func check(ledger: Ledger, batchId: String, request: TrainRequest) throws {
+    static func check(ledger: any LedgerStore, batchId: String, request: TrainRequest) throws {
         guard let batch = try ledger.batch(id: batchId), case .resume(_, let askedSymbols) = request.target else { return }
         let recorded = try batch.decodedParameters()
         var asked = recorded

@@ -34,16 +34,21 @@ public final class TrainFlow {
         let session: BatchSession
         switch request.target {
         case let .new(symbols, universe, parameters):
-            session = try BatchSession.create(root: root, ledger: try LedgerAccess.open(root), calendar: calendar, mappings: mappings,
+            session = try BatchSession.create(root: root, ledger: try LedgerAccess.open(root, request.ledger), calendar: calendar, mappings: mappings,
                                               symbols: symbols, universe: universe, parameters: parameters,
                                               workers: request.workers, now: now)
         case .resume(let id, _):
-            guard LedgerAccess.exists(root) else {
+            guard LedgerAccess.exists(root, request.ledger) else {
                 throw RequestError.usage("no batch \(id): there is no ledger in \(root.url.path)",
                                  fix: "pass the --data-dir the batch ran with; the status command lists batches")
             }
-            let ledger = try LedgerAccess.open(root)
+            let ledger = try LedgerAccess.open(root, request.ledger)
             try ResumeConflicts.check(ledger: ledger, batchId: id, request: request)
+            let held = try ledger.liveLeases(batchId: id)
+            guard held == 0 else {
+                throw RequestError.usage("batch \(id) is being trained by workers now (\(held) window\(held == 1 ? "" : "s") under a live lease)",
+                                         fix: "wait for the workers to finish, or stop them and resume once their leases expire")
+            }
             session = try BatchSession.resume(root: root, ledger: ledger, calendar: calendar, mappings: mappings,
                                               batchId: id, workers: request.workers, now: now)
         }
@@ -85,7 +90,7 @@ public final class TrainFlow {
         let batch = session.batch
         out.say("batch \(batch.id)", event: "batch", fields: ["batch_id": batch.id, "run": batch.runs])
         out.say("  directory \(batch.batchDir)")
-        out.say("  ledger    \(session.ledger.path.path)")
+        out.say("  ledger    \(session.ledger.location)")
         let pending = try session.pendingWindows()
         var bars = try await session.loadBars(for: pending)
         var ready = pending
@@ -112,6 +117,7 @@ public final class TrainFlow {
                 out.say("  \(damaged.count) window(s) skipped: damaged cache files (\(Set(damaged.map(\.symbol)).sorted().joined(separator: ", ")))")
             }
         }
+        if request.planOnly { return try handOver(ready: ready.count, of: pending.count, out) }
         try await train(ready, bars: bars, cancellation: cancellation, out)
         let final = try session.finish(interrupted: cancellation.isCancelled, started: started)
         if final.succeeded > 0, !cancellation.isCancelled, let evaluation = request.evaluation {
@@ -120,6 +126,21 @@ public final class TrainFlow {
         try writeOutputs(final, out)
         summarize(final, out)
         return final.status
+    }
+
+    /// `--plan-only`: the batch is planned and preflighted; workers (or a resume) train it.
+    private func handOver(ready: Int, of total: Int, _ out: FlowOutput) throws -> BatchStatus {
+        try session.handOverToWorkers()
+        let id = session.batch.id
+        if request.ledger.url != nil {
+            out.say("planned: \(ready) of \(total) windows wait for workers; start them on any machine that mounts this data root: "
+                    + "sensequant worker --batch \(id) --data-dir \(session.root.displayPath) (with --ledger or SENSEQUANT_LEDGER)",
+                    event: "planned", fields: ["batch_id": id, "ready": ready])
+        } else {
+            out.say("planned: \(ready) of \(total) windows wait in the local ledger; train them with: \(resumeCommand)",
+                    event: "planned", fields: ["batch_id": id, "ready": ready])
+        }
+        return .running
     }
 
     /// An evaluation that fails does not fail the batch: its models stand; `evaluate` reruns it.
@@ -171,21 +192,7 @@ public final class TrainFlow {
     }
 
     private func writeOutputs(_ batch: BatchRecord, _ out: FlowOutput) throws {
-        let windows = try session.windows()
-        let p = session.parameters
-        let hyper = p.lightgbmResolved ?? (try? TeacherParameters.resolve(overrides: p.lightgbmOverrides, library: trainer.library).dictionary)
-        try CompatibleExports.writeTeacherRuns(batch: batch, windows: windows, hyperparameters: hyper ?? p.lightgbmOverrides)
-        try CompatibleExports.writeBatchState(batch: batch, windows: windows, stateDir: session.root.state)
-        do {
-            let files = try ReportWriter.writeAll(batchId: batch.id, ledger: session.ledger, to: session.batchDir,
-                                                  dataDirectory: session.root.displayPath)
-            out.say("report \(files.map(\.path).first { $0.hasSuffix(".html") } ?? files[0].path)", event: "report",
-                    fields: ["files": files.map(\.path)])
-        } catch {
-            // The ledger is the record; a report that cannot be written is rendered again from it.
-            let again = RemedyText.render(.report(batchId: batch.id, dataDir: session.root.dataDirArgument))
-            out.say("warning: could not write the report (\(error)); run: \(again)")
-        }
+        try BatchOutputs.write(batch, ledger: session.ledger, root: session.root, library: trainer.library, out)
     }
 
     private func summarize(_ b: BatchRecord, _ out: FlowOutput) {

@@ -11,6 +11,10 @@ public struct TrainRequest: Sendable {
     }
 
     public var root: DataRoot
+    /// The ledger the batch is recorded in (default: SQLite under the data root).
+    public var ledger: LedgerChoice = .local
+    /// Plan and preflight only: the batch waits for `sensequant worker` processes to train it.
+    public var planOnly = false
     public var target: Target
     /// The batch-parameter flags that were given. A resumed batch keeps its recorded
     /// parameters; any flag that would change them is a usage error.

@@ -8,14 +8,14 @@ public enum ReportWriter {
     /// The report of `batchId`, computed from `ledger`. `dataDirectory` is what the resume
     /// command will say after `--data-dir`; by default the ledger's data root
     /// (`<data-dir>/state/ledger.sqlite`).
-    public static func model(batchId: String, ledger: Ledger, dataDirectory: String? = nil) throws -> ReportModel {
+    public static func model(batchId: String, ledger: any LedgerStore, dataDirectory: String? = nil) throws -> ReportModel {
         guard let batch = try ledger.batch(id: batchId) else {
-            throw ReportError.unknownBatch(id: batchId, ledgerPath: ledger.path.path, dataDir: dataDirectory)
+            throw ReportError.unknownBatch(id: batchId, ledgerPath: ledger.location, dataDir: dataDirectory)
         }
         return ReportModelBuilder.build(
             batch: batch, windows: try ledger.windows(batchId: batchId), attempts: try ledger.attempts(batchId: batchId),
-            ledgerPath: ledger.path.path,
-            dataDirectory: dataDirectory ?? ledger.path.deletingLastPathComponent().deletingLastPathComponent().path,
+            ledgerPath: ledger.location,
+            dataDirectory: dataDirectory ?? (ledger as? Ledger)?.path.deletingLastPathComponent().deletingLastPathComponent().path ?? "",
             evaluation: try ledger.evaluation(batchId: batchId).flatMap { try? JSONDecoder().decode(EvaluationSummary.self, from: Data($0.summary.utf8)) },
             backtest: BacktestLink.read(batchDir: batch.batchDir))
     }
@@ -24,7 +24,7 @@ public enum ReportWriter {
     /// sees the old file or the new one, never half). Call when a batch ends, interrupted or not.
     /// Returns the three files' URLs in that order.
     @discardableResult
-    public static func writeAll(batchId: String, ledger: Ledger, to batchDir: URL, dataDirectory: String? = nil) throws -> [URL] {
+    public static func writeAll(batchId: String, ledger: any LedgerStore, to batchDir: URL, dataDirectory: String? = nil) throws -> [URL] {
         let report = try model(batchId: batchId, ledger: ledger, dataDirectory: dataDirectory)
         return try ReportFormat.allCases.map { format in
             let url = batchDir.appendingPathComponent(format.fileName)

@@ -56,6 +56,7 @@ struct BacktestCommand: AsyncParsableCommand {
     var interval: Interval?
     @OptionGroup var cost: CostOptions
     @OptionGroup var data: DataDirOption
+    @OptionGroup var ledger: LedgerOption
 
     func validate() throws {
         if topK < 1 { throw ValidationError("--top-k must be at least 1") }
@@ -74,6 +75,7 @@ struct BacktestCommand: AsyncParsableCommand {
                                              plan: cost.costs, riskFreeRate: riskFreeRate, start: startDate, end: endDate)
             flow.scheduleFile = cost.scheduleFile
             flow.interval = interval
+            flow.ledger = try ledger.choice()
             _ = try await flow.run(output: BatchConsole(format: .text))
         } catch {
             throw failCleanly(error)

@@ -45,11 +45,13 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "The interval the batch was trained on, as a check (1day, 30minute, 5minute, 1minute).")
     var interval: Interval?
     @OptionGroup var data: DataDirOption
+    @OptionGroup var ledger: LedgerOption
 
     func run() async throws {
         do {
             var flow = evaluation.flow(root: data.root, batchId: batchId)
             flow.interval = interval
+            flow.ledger = try ledger.choice()
             _ = try await flow.run(output: BatchConsole(format: .text))
         } catch {
             throw failCleanly(error)

@@ -34,12 +34,14 @@ struct PredictCommand: AsyncParsableCommand {
     var interval: Interval?
 
     @OptionGroup var data: DataDirOption
+    @OptionGroup var ledger: LedgerOption
 
     func run() async throws {
         let outcome: PredictFlow.Outcome
         do {
             var flow = PredictFlow(root: data.root)
             flow.batchId = batchId
+            flow.ledger = try ledger.choice()
             flow.asOf = asOf
             flow.interval = interval
             flow.symbols = try symbols.map(Symbol.validate)

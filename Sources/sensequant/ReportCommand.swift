@@ -23,6 +23,7 @@ struct ReportCommand: ParsableCommand {
     var output: String?
 
     @OptionGroup var data: DataDirOption
+    @OptionGroup var ledger: LedgerOption
 
     func run() throws {
         let text: String
@@ -31,8 +32,8 @@ struct ReportCommand: ParsableCommand {
             if let output, FileManager.default.fileExists(atPath: output, isDirectory: &isDir), isDir.boolValue {
                 throw RequestError.usage("--output \(output) is a directory", fix: "pass a file path, e.g. \(output)/\(format.fileName)")
             }
-            let ledger = try LedgerAccess.existing(data.root)
-            text = try format.render(ReportWriter.model(batchId: batchId, ledger: ledger, dataDirectory: data.dataDir))
+            let store = try LedgerAccess.existing(data.root, ledger.choice())
+            text = try format.render(ReportWriter.model(batchId: batchId, ledger: store, dataDirectory: data.dataDir))
         } catch {
             throw failCleanly(error)
         }

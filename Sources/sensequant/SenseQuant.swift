@@ -13,6 +13,7 @@ struct SenseQuant: AsyncParsableCommand {
             UniverseCommand.self,
             TrainCommand.self,
             TrainWindowCommand.self,
+            WorkerCommand.self,
             StatusCommand.self,
             SynthesizeCommand.self,
             BenchCommand.self,

@@ -10,10 +10,11 @@ struct StatusCommand: ParsableCommand {
     var batchId: String?
 
     @OptionGroup var data: DataDirOption
+    @OptionGroup var ledger: LedgerOption
 
     func run() throws {
         do {
-            print(try StatusFlow.text(root: data.root, batchId: batchId))
+            print(try StatusFlow.text(root: data.root, batchId: batchId, ledger: ledger.choice()))
         } catch {
             throw failCleanly(error)
         }

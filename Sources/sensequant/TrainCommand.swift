@@ -58,6 +58,10 @@ struct TrainCommand: AsyncParsableCommand {
     var logFormat: LogFormat = .text
 
     @OptionGroup var data: DataDirOption
+    @OptionGroup var ledger: LedgerOption
+
+    @Flag(name: .long, help: "Plan and preflight the batch without training it: `sensequant worker` processes (or --resume) train it.")
+    var planOnly = false
 
     @Option(name: .long, help: ArgumentHelp("Inject a fault: CLASS:WINDOW_LABEL[:ATTEMPTS] (testing).", visibility: .hidden))
     var injectFault: [String] = []
@@ -70,6 +74,7 @@ struct TrainCommand: AsyncParsableCommand {
             guard !selection.isEmpty else { throw ValidationError("no symbols: pass --symbols A B C, --symbols-file FILE or --universe nifty100") }
             if let s = startDate, let e = endDate, s > e { throw ValidationError("--start-date \(s) is after --end-date \(e)") }
         }
+        if planOnly && resume != nil { throw ValidationError("--plan-only plans a new batch: drop --resume (workers train a planned batch)") }
         if autoFetch && noPreflight { throw ValidationError("--auto-fetch needs the preflight: drop --no-preflight") }
         if let w = workers, w < 1 { throw ValidationError("--workers must be at least 1") }
         if let w = windowDays, w < WindowPlanner.minimumWindowDays { throw ValidationError("--window-days must be at least \(WindowPlanner.minimumWindowDays)") }
@@ -91,6 +96,7 @@ struct TrainCommand: AsyncParsableCommand {
         }
         let console = BatchConsole(format: logFormat)
         let status = try await withSignalTrap(console) { try await flow.run(output: console, cancellation: $0) }
+        if planOnly && status == .running { return }
         throw ExitCode(StatusPolicy.exitCode(for: status))
     }
 
@@ -107,11 +113,20 @@ struct TrainCommand: AsyncParsableCommand {
             target = .new(symbols: try selection.resolve(), universe: selection.universe, parameters: p)
         }
         var request = TrainRequest(root: data.root, target: target, workers: workers, flags: flags)
+        request.ledger = try ledger.choice()
+        request.planOnly = planOnly
         request.strictPreflight = strictPreflight
         request.autoFetch = autoFetch ? source.settings : nil
         request.faults = injectFault.compactMap(FaultInjectingTraining.Fault.init)
         request.backoff = Backoff(base: retryBaseDelay)
-        if !noEvaluate { request.evaluation = { evaluation.flow(root: data.root, batchId: $0) } }
+        let choice = request.ledger
+        if !noEvaluate {
+            request.evaluation = { id in
+                var flow = evaluation.flow(root: data.root, batchId: id)
+                flow.ledger = choice
+                return flow
+            }
+        }
         return request
     }
 

@@ -114,8 +114,11 @@ struct BatchOutcome: Equatable {
     var windows: [Window]
 
     static func read(root: URL, batchId: String) throws -> BatchOutcome {
-        let ledger = try Ledger(root: DataRoot(url: root))
-        return BatchOutcome(windows: try ledger.windows(batchId: batchId).map { w in
+        try read(ledger: try Ledger(root: DataRoot(url: root)), batchId: batchId)
+    }
+
+    static func read(ledger: any LedgerStore, batchId: String) throws -> BatchOutcome {
+        BatchOutcome(windows: try ledger.windows(batchId: batchId).map { w in
             let model = w.artifactsPath.flatMap { FileManager.default.contents(atPath: $0 + "/model.txt") }
             return Window(label: w.label, status: w.status, failureClass: w.failureClass, reason: w.reason,
                           attempts: w.attempts, metrics: w.metrics, sampleCounts: w.sampleCounts, model: model)
