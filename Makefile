@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
-.PHONY: setup build test demo bench bench-memory fuzz clean
+.PHONY: setup build test demo bench bench-memory bench-distributed fuzz clean
 
 setup:
 	@scripts/setup.sh
@@ -36,6 +36,13 @@ bench: setup
 bench-memory: setup
 	$(SWIFT) build -c release --scratch-path .build-release
 	scripts/bench-memory.sh
+
+# Workers on a shared PostgreSQL ledger: the seed scenario by 1, 2 and 4 worker processes against
+# a throwaway local server, beside one process on SQLite, and the ledger's cost per window.
+# Writes docs/benchmarks-distributed.md (docs/distributed.md explains the setup). ~2 minutes.
+bench-distributed: setup
+	$(SWIFT) build -c release --scratch-path .build-release
+	scripts/bench-distributed.sh .build-release/release/sensequant docs/benchmarks-distributed.md
 
 clean:
 	rm -rf .build .build-release data/demo

@@ -218,7 +218,7 @@ public final class BatchSession {
     }
 
     /// Temporary artifact directories left by a killed run are never visible as results; remove them.
-    static func removeAbandonedArtifacts(in dir: URL) {
+    public static func removeAbandonedArtifacts(in dir: URL) {
         for name in PosixFile.list(dir.path) where name.hasPrefix(".tmp-") {
             try? FileManager.default.removeItem(at: dir.appendingPathComponent(name))
         }

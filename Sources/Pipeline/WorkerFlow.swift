@@ -105,6 +105,8 @@ public struct WorkerFlow: Sendable {
             StatusPolicy.status(succeeded: b.succeeded, failed: b.failed, maxFailureRate: parameters.maxFailureRate, interrupted: false)
         }
         if let final = try ledger.finishBatch(id, decide: decide) {
+            // No window is running now: any temporary directory left is a killed worker's.
+            BatchSession.removeAbandonedArtifacts(in: URL(fileURLWithPath: final.batchDir))
             try BatchOutputs.write(final, ledger: ledger, root: request.root, library: trainer.library, out)
             out.say(String(format: "batch %@ %@: %d trained, %d skipped, %d failed of %d windows; %d retries",
                            final.id, final.status.rawValue, final.succeeded, final.skipped, final.failed, final.total, final.retries),

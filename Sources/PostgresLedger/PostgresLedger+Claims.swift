@@ -114,3 +114,10 @@ extension PostgresLedger {
         }
     }
 }
+
+extension PostgresLedger {
+    /// Deletes a batch and everything recorded of it (benchmarks clean up after themselves).
+    public func remove(batchId: String) throws {
+        try pool.execute("DELETE FROM batches WHERE id = \(batchId)")
+    }
+}

@@ -14,6 +14,7 @@ struct SenseQuant: AsyncParsableCommand {
             TrainCommand.self,
             TrainWindowCommand.self,
             WorkerCommand.self,
+            BenchClaimsCommand.self,
             StatusCommand.self,
             SynthesizeCommand.self,
             BenchCommand.self,

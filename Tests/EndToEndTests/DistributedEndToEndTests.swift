@@ -71,6 +71,8 @@ import Testing
             if !held.isEmpty {
                 #expect(try await cluster.psql("SELECT claims FROM windows WHERE batch_id = '\(id)' AND label = '\(held)'", database: "seed") == "2")
             }
+            // The killed worker's half-written directories were removed by the worker that ended the batch.
+            #expect(try FileManager.default.contentsOfDirectory(atPath: batch.batchDir).filter { $0.hasPrefix(".") } == [])
             let status = try await CLI.run(["status", id, "--ledger", url, "--data-dir", root.path], in: root)
             #expect(status.code == 0 && status.stdout.contains("completed"), "\(status.stderr)")
             let report = try await CLI.run(["report", id, "--ledger", url, "--data-dir", root.path, "--format", "json"], in: root)
