@@ -88,7 +88,7 @@ public struct WorkerFlow: Sendable {
         let mappings = try SymbolMappings.load(dataDir: request.root.url)
         let preflight = Preflight(teacher: parameters.teacherConfig, calendar: calendar, listingDates: mappings.listingDates,
                                   dataDir: request.root.dataDirArgument)
-        let training = CachedBarsTraining(base: TeacherTraining(trainer: trainer, config: parameters.teacherConfig),
+        let training = CachedBarsTraining(base: TeacherTraining(trainer: trainer, config: parameters.teacherConfig, calendar: calendar),
                                           cache: request.root.cache, interval: parameters.interval, preflight: preflight)
         let attempts = WindowAttempts(trainer: training, maxAttempts: parameters.maxAttempts, backoff: request.backoff,
                                       cancellation: cancellation, completingRemedy: preflight.completing)
