@@ -70,7 +70,7 @@ public final class BatchRunner: Sendable {
     /// Runs `windows` (in order of `ordinal`; concurrency does not change any result).
     /// Returns when all are done or, after cancellation, when running ones have finished.
     /// Throws only when the ledger itself cannot be written.
-    public func run(_ windows: [WindowRecord], bars: [String: BarSeries], batchDir: URL, run: Int) async throws {
+    public func run(_ windows: [WindowRecord], bars: SymbolBars, batchDir: URL, run: Int) async throws {
         let queue = windows.sorted { $0.ordinal < $1.ordinal }
         let threads = min(workers, max(1, queue.count))
         state.withLock { s in
@@ -82,7 +82,8 @@ public final class BatchRunner: Sendable {
                 Thread.detachNewThread { [self] in
                     while let window = take() {
                         do {
-                            try train(window, bars: bars[window.symbol] ?? BarSeries(), batchDir: batchDir, run: run)
+                            defer { bars.done(window.symbol) }
+                            try train(window, bars: Result { try bars.bars(window.symbol) }, batchDir: batchDir, run: run)
                         } catch {
                             fail(error)
                             break
@@ -109,14 +110,21 @@ public final class BatchRunner: Sendable {
         }
     }
 
-    private func train(_ record: WindowRecord, bars: BarSeries, batchDir: URL, run: Int) throws {
+    /// A symbol whose bars cannot be read fails its windows through the same attempts (a
+    /// damaged file is `dataCorrupt`, a skip with its fix), never the whole batch.
+    private func train(_ record: WindowRecord, bars: Result<BarSeries, Error>, batchDir: URL, run: Int) throws {
         var w = record
         w.status = .running
         try ledger.save(w)
+        let loaded: BarSeries, trainer: WindowTraining
+        switch bars {
+        case .success(let b): (loaded, trainer) = (b, self.trainer)
+        case .failure(let error): (loaded, trainer) = (BarSeries(), UnreadableBars(error: error))
+        }
         let attempts = WindowAttempts(trainer: trainer, maxAttempts: maxAttempts, backoff: backoff,
                                       cancellation: cancellation, completingRemedy: completingRemedy)
         let ledger = ledger
-        let outcome = try attempts.run(w, bars: bars, directory: batchDir.appendingPathComponent(w.label), run: run) { a, w, _ in
+        let outcome = try attempts.run(w, bars: loaded, directory: batchDir.appendingPathComponent(w.label), run: run) { a, w, _ in
             try ledger.record(a, window: w)
             return true
         }
@@ -137,5 +145,15 @@ public final class BatchRunner: Sendable {
             return s.progress
         }
         onProgress(snapshot)
+    }
+}
+
+/// The training of a window whose symbol's bars could not be read: every attempt fails with
+/// the read error, classified like any other (a damaged file is `dataCorrupt`).
+struct UnreadableBars: WindowTraining {
+    let error: Error
+
+    func train(_ window: PlannedWindow, bars: BarSeries, directory: URL) throws -> WindowTrainingResult {
+        throw error
     }
 }

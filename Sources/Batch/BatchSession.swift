@@ -17,10 +17,6 @@ public final class BatchSession {
     public let preflight: Preflight
     public private(set) var batch: BatchRecord
     public private(set) var run: Int
-    /// Symbols whose cache holds a damaged file, with the damage (file:line): found by
-    /// `loadBars`, turned into `dataCorrupt` skips by `check`, so one file never stops a batch.
-    public private(set) var damaged: [String: CSVError] = [:]
-
     /// The recorded parameters (decoded once; a batch never changes them).
     public let parameters: BatchParameters
     public var batchDir: URL { URL(fileURLWithPath: batch.batchDir) }
@@ -100,36 +96,50 @@ public final class BatchSession {
 
     public func pendingWindows() throws -> [WindowRecord] { try windows().filter { $0.status == .pending } }
 
-    /// Each symbol's bars, read once for all its windows (with warm-up and look-ahead margins).
-    public func loadBars(for windows: [WindowRecord]) async throws -> [String: BarSeries] {
-        guard let range = preflight.dataRange(for: windows.compactMap { $0.window?.range }) else { return [:] }
-        let symbols = Array(Set(windows.map(\.symbol))).sorted()
-        let cache = root.cache
-        let interval = parameters.interval
-        let loaded = try await withThrowingTaskGroup(of: (String, Result<BarSeries, CSVError>).self) { group in
-            for symbol in symbols {
-                group.addTask {
-                    do { return (symbol, .success(try cache.load(symbol: symbol, interval: interval, range: range))) }
-                    catch BarCacheError.corrupt(let damage) { return (symbol, .failure(damage)) }
-                }
-            }
-            return try await group.reduce(into: [:]) { $0[$1.0] = $1.1 }
-        }
-        damaged = loaded.compactMapValues { if case .failure(let e) = $0 { e } else { nil } }
-        return loaded.compactMapValues { try? $0.get() }
+    /// The bars every window of `windows` may need, one range for all (warm-up and look-ahead
+    /// margins included), so a symbol's windows all see the same series.
+    func dataRange(for windows: [WindowRecord]) -> DayRange? {
+        preflight.dataRange(for: windows.compactMap { $0.window?.range })
     }
 
-    /// Verdicts for `windows`, keyed by label. Pure: nothing is recorded.
-    public func check(_ windows: [WindowRecord], bars: [String: BarSeries]) -> [String: PreflightVerdict] {
+    /// One symbol's bars over `range`.
+    static func load(_ symbol: String, cache: BarCache, interval: Interval, range: DayRange) throws -> BarSeries {
+        try cache.load(symbol: symbol, interval: interval, range: range)
+    }
+
+    /// Verdicts for `windows`, keyed by label. Nothing is recorded. Symbols are read a few at a
+    /// time and dropped once their windows are checked, so memory holds a few symbols, not all.
+    public func check(_ windows: [WindowRecord]) async throws -> [String: PreflightVerdict] {
+        guard let range = dataRange(for: windows) else { return [:] }
+        let bySymbol = Dictionary(grouping: windows, by: \.symbol)
+        let (cache, interval, preflight) = (root.cache, parameters.interval, preflight)
+        let width = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var out: [String: PreflightVerdict] = [:]
-        for w in windows {
-            guard let window = w.window else { continue }
-            if let damage = damaged[w.symbol] {
-                out[w.label] = preflight.damaged(window, damage)
-            } else {
-                out[w.label] = preflight.check(window, bars: bars[w.symbol] ?? BarSeries())
+        let symbols = bySymbol.keys.sorted()
+        for start in stride(from: 0, to: symbols.count, by: width) {
+            let results = try await withThrowingTaskGroup(of: [String: PreflightVerdict].self) { group in
+                for symbol in symbols[start..<min(symbols.count, start + width)] {
+                    let ws = bySymbol[symbol]!
+                    group.addTask {
+                        do {
+                            let bars = try Self.load(symbol, cache: cache, interval: interval, range: range)
+                            return Self.verdicts(ws) { preflight.check($0, bars: bars) }
+                        } catch BarCacheError.corrupt(let damage) {
+                            // One damaged file is a skip of that symbol's windows, never the batch's end.
+                            return Self.verdicts(ws) { preflight.damaged($0, damage) }
+                        }
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
             }
+            for verdicts in results { out.merge(verdicts) { $1 } }
         }
+        return out
+    }
+
+    private static func verdicts(_ windows: [WindowRecord], _ verdict: (PlannedWindow) -> PreflightVerdict) -> [String: PreflightVerdict] {
+        var out: [String: PreflightVerdict] = [:]
+        for w in windows { if let window = w.window { out[w.label] = verdict(window) } }
         return out
     }
 
@@ -152,13 +162,20 @@ public final class BatchSession {
         return ready
     }
 
-    public func train(_ windows: [WindowRecord], bars: [String: BarSeries], trainer: WindowTraining, workers: Int,
+    /// Trains `windows`; each symbol's bars are read when its first window starts and released
+    /// after its last (`SymbolBars`), so memory holds about `workers` symbols at a time.
+    public func train(_ windows: [WindowRecord], trainer: WindowTraining, workers: Int,
                       cancellation: CancellationFlag, backoff: Backoff = Backoff(),
                       onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }) async throws {
         let preflight = preflight
         let runner = BatchRunner(ledger: ledger, trainer: trainer, workers: workers,
                                  maxAttempts: parameters.maxAttempts, backoff: backoff, cancellation: cancellation,
                                  completingRemedy: preflight.completing, onProgress: onProgress)
+        let (cache, interval) = (root.cache, parameters.interval)
+        guard let range = dataRange(for: windows) else { return }
+        let bars = SymbolBars(windows: Dictionary(grouping: windows, by: \.symbol).mapValues(\.count)) { symbol in
+            try Self.load(symbol, cache: cache, interval: interval, range: range)
+        }
         try await runner.run(windows, bars: bars, batchDir: batchDir, run: run)
     }
 

@@ -38,7 +38,7 @@ public enum BarCacheError: ClassifiedError {
             "\(symbol) \(interval.rawValue): the cache holds \(existing == .synthetic ? "synthetic" : "real") data and this write is \(incoming.rawValue); "
                 + "refusing to mix them. Use another --data-dir, or remove \(directory) first."
         case .corrupt(let e):
-            "corrupt cache file \(e.description)"
+            "damaged cache file \(e.description)"
         }
     }
 

@@ -92,13 +92,11 @@ public final class TrainFlow {
         out.say("  directory \(batch.batchDir)")
         out.say("  ledger    \(session.ledger.location)")
         let pending = try session.pendingWindows()
-        var bars = try await session.loadBars(for: pending)
         var ready = pending
         if session.parameters.preflight {
-            var verdicts = session.check(pending, bars: bars)
+            var verdicts = try await session.check(pending)
             if let fetcher, try await fetchMissing(summary(pending, verdicts), with: fetcher, out) {
-                bars = try await session.loadBars(for: pending)
-                verdicts = session.check(pending, bars: bars)
+                verdicts = try await session.check(pending)
             }
             ready = try session.recordPreflight(verdicts, windows: pending)
             reportPreflight(summary(pending, verdicts), of: pending.count, out)
@@ -109,16 +107,12 @@ public final class TrainFlow {
                 return final.status
             }
         } else {
+            // A damaged cache file still ends as a `dataCorrupt` skip with its fix: the runner
+            // reads each symbol's bars and classifies a read error like any other failure.
             out.say("preflight: off (--no-preflight); \(pending.count) windows go straight to training")
-            // A damaged cache file is still a skip with its fix, never a misleading "no data".
-            let damaged = pending.filter { session.damaged[$0.symbol] != nil }
-            if !damaged.isEmpty {
-                ready = try session.recordPreflight(session.check(damaged, bars: bars), windows: pending)
-                out.say("  \(damaged.count) window(s) skipped: damaged cache files (\(Set(damaged.map(\.symbol)).sorted().joined(separator: ", ")))")
-            }
         }
         if request.planOnly { return try handOver(ready: ready.count, of: pending.count, out) }
-        try await train(ready, bars: bars, cancellation: cancellation, out)
+        try await train(ready, cancellation: cancellation, out)
         let final = try session.finish(interrupted: cancellation.isCancelled, started: started)
         if final.succeeded > 0, !cancellation.isCancelled, let evaluation = request.evaluation {
             try await evaluate(evaluation(final.id), out)
@@ -156,7 +150,7 @@ public final class TrainFlow {
         PreflightSummary(windows: windows, verdicts: verdicts, preflight: session.preflight)
     }
 
-    private func train(_ windows: [WindowRecord], bars: [String: BarSeries], cancellation: CancellationFlag, _ out: FlowOutput) async throws {
+    private func train(_ windows: [WindowRecord], cancellation: CancellationFlag, _ out: FlowOutput) async throws {
         guard !windows.isEmpty else {
             out.say("nothing to train")
             return
@@ -166,7 +160,7 @@ public final class TrainFlow {
         var training: WindowTraining = TeacherTraining(trainer: trainer, config: session.parameters.teacherConfig, calendar: try TradingCalendar.nse())
         if !request.faults.isEmpty { training = FaultInjectingTraining(base: training, faults: request.faults) }
         out.trainingStarted()
-        try await session.train(windows, bars: bars, trainer: training, workers: workers, cancellation: cancellation,
+        try await session.train(windows, trainer: training, workers: workers, cancellation: cancellation,
                                 backoff: request.backoff, onProgress: { out.progress($0) })
         out.finishLiveLine()
     }

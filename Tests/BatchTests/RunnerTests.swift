@@ -47,7 +47,7 @@ func temporaryDirectory() throws -> URL {
         try ledger.create(batch, windows: windows)
         let runner = BatchRunner(ledger: ledger, trainer: ScriptedTraining(script: script), workers: workers, maxAttempts: 3,
                                  backoff: Backoff(base: 0.001, maximum: 0.01), cancellation: CancellationFlag())
-        try await runner.run(windows, bars: [:], batchDir: URL(fileURLWithPath: batch.batchDir), run: 1)
+        try await runner.run(windows, bars: SymbolBars(windows: [:]) { _ in BarSeries() }, batchDir: URL(fileURLWithPath: batch.batchDir), run: 1)
         return (ledger, try ledger.windows(batchId: batch.id), dir)
     }
 
@@ -106,7 +106,7 @@ func temporaryDirectory() throws -> URL {
         let flag = CancellationFlag()
         flag.cancel()
         try await BatchRunner(ledger: ledger, trainer: ScriptedTraining(script: [:]), workers: 1, maxAttempts: 3, cancellation: flag)
-            .run(windows, bars: [:], batchDir: dir, run: 1)
+            .run(windows, bars: SymbolBars(windows: [:]) { _ in BarSeries() }, batchDir: dir, run: 1)
         #expect(try ledger.windows(batchId: "b").allSatisfy { $0.status == .pending })
     }
 }

@@ -25,7 +25,7 @@ import Testing
             Issue.record("a damaged file must not load")
         } catch let error as BarCacheError {
             #expect(error.failureClass == .dataCorrupt)
-            #expect(error.description == "corrupt cache file \(file.path):2: expected at least 6 fields, found 3")
+            #expect(error.description == "damaged cache file \(file.path):2: expected at least 6 fields, found 3")
             #expect(error.remedy == .fetch(FetchRemedy(symbols: ["SBIN"], range: DayRange(day("2024-01-02"), day("2024-01-02")),
                                                        dataDir: root.url.path)))
         }
