@@ -22,8 +22,9 @@ public final class ClaimingRunner: Sendable {
 
         /// Renew three times per lease, so one late heartbeat never loses a window.
         var heartbeat: Duration { .milliseconds(leaseSeconds * 1000 / 3) }
-        /// How often an idle thread looks again while others hold windows.
-        var poll: Duration { .milliseconds(min(1000, leaseSeconds * 250)) }
+        /// How often an idle thread looks again while others hold windows: often enough that the
+        /// batch's last window is not followed by a long idle wait (one cheap count per look).
+        var poll: Duration { .milliseconds(min(200, leaseSeconds * 250)) }
     }
 
     /// What this process did to one batch.
