@@ -29,6 +29,9 @@ public struct BatchParameters: Codable, Equatable, Sendable {
     /// Every LightGBM parameter the models were trained with (defaults, then overrides), resolved
     /// when the batch was created. Absent in ledgers written before it was recorded.
     public var lightgbmResolved: [String: String]?
+    /// LightGBM's threads per window, planned when the batch was created (`LightGBMThreadPlan`)
+    /// and reused by every resume. Absent (1) in ledgers written before it was planned.
+    public var lightgbmThreads: Int?
 
     public init(startDate: CalendarDay, endDate: CalendarDay, interval: Interval = .oneDay, windowDays: Int = 180,
                 stepDays: Int? = nil, forecastHorizon: Int = 7, threshold: Double = 0.02, split: String = "chronological",

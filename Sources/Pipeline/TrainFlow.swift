@@ -21,12 +21,15 @@ public final class TrainFlow {
     public static func start(_ request: TrainRequest, now: Date = Date()) throws -> TrainFlow {
         let root = request.root
         let calendar = try TradingCalendar.nse()
-        let trainer = try WindowTrainer()
+        var trainer = try WindowTrainer()
         var request = request
         if case .new(let symbols, let universe, var p) = request.target {
             _ = try calendar.tradingDays(in: DayRange(p.startDate, p.endDate))
-            do { p.lightgbmResolved = try TeacherParameters.resolve(overrides: p.lightgbmOverrides, library: trainer.library).dictionary }
-            catch { throw RequestError.usage(String(describing: error)) }
+            p.lightgbmThreads = LightGBMThreadPlan.threads(for: p, symbols: symbols.count, workers: request.workers)
+            do {
+                p.lightgbmResolved = try TeacherParameters.resolve(overrides: p.lightgbmOverrides, threads: p.lightgbmThreads ?? 1,
+                                                                   library: trainer.library).dictionary
+            } catch { throw RequestError.usage(String(describing: error)) }
             request.target = .new(symbols: symbols, universe: universe, parameters: p)
         }
         let fetcher = try request.autoFetch?.makeFetcher(root: root)
@@ -52,6 +55,7 @@ public final class TrainFlow {
             session = try BatchSession.resume(root: root, ledger: ledger, calendar: calendar, mappings: mappings,
                                               batchId: id, workers: request.workers, now: now)
         }
+        trainer.lightgbmThreads = session.parameters.lightgbmThreads ?? 1
         return TrainFlow(session: session, request: request, trainer: trainer, fetcher: fetcher, started: now)
     }
 
@@ -156,7 +160,9 @@ public final class TrainFlow {
             return
         }
         let workers = request.workers
-        out.say("training \(windows.count) window\(windows.count == 1 ? "" : "s") with \(workers) worker\(workers == 1 ? "" : "s")")
+        let threads = session.parameters.lightgbmResolved?["num_threads"].flatMap { Int($0) } ?? trainer.lightgbmThreads
+        out.say("training \(windows.count) window\(windows.count == 1 ? "" : "s") with \(workers) worker\(workers == 1 ? "" : "s")"
+                + (threads > 1 ? ", LightGBM \(threads) threads each (recorded with the batch)" : ""))
         var training: WindowTraining = TeacherTraining(trainer: trainer, config: session.parameters.teacherConfig, calendar: try TradingCalendar.nse())
         if !request.faults.isEmpty { training = FaultInjectingTraining(base: training, faults: request.faults) }
         out.trainingStarted()

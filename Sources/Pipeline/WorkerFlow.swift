@@ -88,6 +88,9 @@ public struct WorkerFlow: Sendable {
         let mappings = try SymbolMappings.load(dataDir: request.root.url)
         let preflight = Preflight(teacher: parameters.teacherConfig, calendar: calendar, listingDates: mappings.listingDates,
                                   dataDir: request.root.dataDirArgument)
+        // The batch's recorded LightGBM threads, whatever this worker's --workers: the same models everywhere.
+        var trainer = trainer
+        trainer.lightgbmThreads = parameters.lightgbmThreads ?? 1
         let training = CachedBarsTraining(base: TeacherTraining(trainer: trainer, config: parameters.teacherConfig, calendar: calendar),
                                           cache: request.root.cache, interval: parameters.interval, preflight: preflight)
         let attempts = WindowAttempts(trainer: training, maxAttempts: parameters.maxAttempts, backoff: request.backoff,

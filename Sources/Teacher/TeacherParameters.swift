@@ -3,8 +3,9 @@ import LightGBM
 /// The LightGBM parameters a window trains with: the original's effective ones, plus what
 /// makes runs reproducible, with the caller's overrides applied by canonical name.
 public enum TeacherParameters {
-    /// In the order they appear in `model.txt`'s command line. `num_threads` is fixed (not
-    /// derived from a worker count) because LightGBM writes it into `model.txt`.
+    /// In the order they appear in `model.txt`'s command line. `num_threads` is the caller's
+    /// (`resolve(threads:)`), never derived from a worker count here, because LightGBM writes it
+    /// into `model.txt`; with `deterministic` the trees do not depend on it.
     public static let defaults: [(key: String, value: String)] = [
         ("objective", "binary"),
         ("metric", "binary_logloss"),
@@ -27,10 +28,11 @@ public enum TeacherParameters {
     /// Defaults with `overrides` applied. Override names may be any LightGBM alias
     /// (`n_estimators`, `colsample_bytree`); they replace the default of the same canonical
     /// name, and new names follow the defaults in sorted order.
-    public static func resolve(overrides: [String: String], library: LightGBMLibrary) throws -> LightGBMParameters {
+    /// `threads` replaces the default `num_threads`; an override of it still wins.
+    public static func resolve(overrides: [String: String], threads: Int = 1, library: LightGBMLibrary) throws -> LightGBMParameters {
         var parameters = LightGBMParameters()
         do {
-            for (key, value) in defaults { try parameters.set(key, value) }
+            for (key, value) in defaults { try parameters.set(key, key == "num_threads" ? "\(max(1, threads))" : value) }
             var givenAs: [String: String] = [:]
             for key in overrides.keys.sorted() {
                 guard let canonical = library.canonicalParameterName(key) else {
@@ -49,7 +51,7 @@ public enum TeacherParameters {
     }
 
     /// The iteration budget and early-stopping patience the training loop applies.
-    static func trainingSchedule(_ parameters: LightGBMParameters) throws -> (maxIterations: Int, stoppingRounds: Int) {
+    public static func trainingSchedule(_ parameters: LightGBMParameters) throws -> (maxIterations: Int, stoppingRounds: Int) {
         func count(_ key: String) throws -> Int {
             guard let text = parameters[key], let value = Int(text), value >= 0 else {
                 throw TeacherError.invalidInput("LightGBM parameter \(key) must be a whole number >= 0, got '\(parameters[key] ?? "")'")

@@ -7,9 +7,13 @@ import SystemIO
 /// at once: each call builds its own LightGBM handles.
 public struct WindowTrainer: Sendable {
     public let library: LightGBMLibrary
+    /// LightGBM's own threads per window (`num_threads`, unless the config's overrides set it).
+    /// A batch plans it once (`LightGBMThreadPlan`) and records it, so it never follows `--workers`.
+    public var lightgbmThreads: Int = 1
 
-    public init(library: LightGBMLibrary) {
+    public init(library: LightGBMLibrary, lightgbmThreads: Int = 1) {
         self.library = library
+        self.lightgbmThreads = lightgbmThreads
     }
 
     /// With the LightGBM library found by the default search order.
@@ -24,7 +28,7 @@ public struct WindowTrainer: Sendable {
     ///   - outputDir: the window directory itself (e.g. `<batch>/<WindowLabel>`); replaced atomically.
     /// - Throws: `TeacherError` (dataMissing, insufficientData, invalidInput, modelError, internal).
     public func train(symbol: String, window: DayRange, bars: BarSeries, config: TeacherConfig, outputDir: URL) throws -> WindowResult {
-        let parameters = try TeacherParameters.resolve(overrides: config.parameterOverrides, library: library)
+        let parameters = try TeacherParameters.resolve(overrides: config.parameterOverrides, threads: lightgbmThreads, library: library)
         let prepared = try PreparedWindow.prepare(symbol: symbol, window: window, allBars: bars, config: config)
         guard prepared.rowCount >= config.minimumRows else {
             throw TeacherError.insufficientData(rows: prepared.rowCount, minimum: config.minimumRows)

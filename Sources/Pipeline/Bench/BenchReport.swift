@@ -14,7 +14,8 @@ public enum BenchReport {
         return String(format: "%.1f µs", seconds * 1e6)
     }
 
-    public static func markdown(_ results: [Measurement], runs: Int) -> String {
+    public static func markdown(_ suite: BenchSuite.Results, runs: Int) -> String {
+        let results = suite.measurements
         let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?
             .split(separator: "\n").first { $0.hasPrefix("model name") }?
             .split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
@@ -34,6 +35,7 @@ public enum BenchReport {
             let rss = m.peakRSSBytes.map { String(format: "%.0f MiB", Double($0) / 1_048_576) } ?? "-"
             md += "| \(m.name) | \(format(m.median)) | \(format(m.min))..\(format(m.max)) | \(format(m.perItem)) per \(m.itemName) | \(rss) | `\(m.command)` |\n"
         }
+        md += heavyWindowSection(suite.heavyWindow)
         md += """
 
         ## The original, for comparison (REFERENCE.md §4, the seed report)
@@ -60,6 +62,44 @@ public enum BenchReport {
         tests): the spread of this figure is the file system's, not the network code's.
 
         """
+        return md
+    }
+
+    /// Issue 14's budget for the heavy window, the three timings side by side, and whether
+    /// ours, the floor and Python trained alike.
+    public static func heavyWindowSection(_ suite: BenchSuite.Results) -> String { heavyWindowSection(suite.heavyWindow) }
+
+    static func heavyWindowSection(_ comparisons: [HeavyWindowComparison]) -> String {
+        guard let first = comparisons.first else { return "" }
+        var md = """
+
+        ## Heavy window: LightGBM's own speed
+
+        One 5-minute 180-day window of synthetic RELIANCE bars (2024-01-01..2024-06-29, \(first.rows.total) labelled rows:
+        \(first.rows.train) train, \(first.rows.validation) validation, \(first.rows.purged) purged; label: 7 bars ahead
+        above \(HeavyWindowBench.threshold)) with the seed's parameters (`num_leaves=255`, `num_iterations=1000`, on top
+        of the teacher's defaults: `max_depth=5`, early stopping after 50 rounds on validation logloss, `deterministic`).
+        **whole**: what a batch window does (features, labels, split, Datasets, training, predictions, metrics,
+        the four artifacts written durably). **floor**: LightGBM's training call alone on the same Datasets
+        (booster creation, then one `UpdateOneIter` and one `GetEval` per iteration until early stopping).
+        **Python**: `lightgbm.train` (4.6.0, the same `lib_lightgbm.so`) with its early-stopping callback on the
+        same rows, split and parameters (`scripts/bench_lightgbm_python.py`, run by the bench; its time includes
+        building its lazy Datasets, as a Python caller's does). Budget: whole within 10% of the floor, and no slower
+        than Python. Medians of the same run.
+
+        | LightGBM threads | whole | floor | Python | whole / floor | whole / Python | iterations run (ours, floor, Python) | best iteration (ours, floor, Python) | same trees as Python |
+        |---|---|---|---|---|---|---|---|---|
+
+        """
+        for c in comparisons {
+            let python = c.python.map { format($0.median) } ?? "not run"
+            let versusPython = c.python.map { String(format: "%.2f", c.whole.median / $0.median) } ?? "-"
+            let iterations = "\(c.ours.iterationsRun), \(c.floorOutcome.iterationsRun), \(c.pythonOutcome.map { "\($0.iterationsRun)" } ?? "-")"
+            let best = "\(c.ours.bestIteration), \(c.floorOutcome.bestIteration), \(c.pythonOutcome.map { "\($0.bestIteration)" } ?? "-")"
+            let same = c.pythonOutcome.map { $0.treesSHA256 == c.ours.treesSHA256 ? "yes (SHA-256 of the trees)" : "**no**" } ?? "-"
+            md += "| \(c.threads) | \(format(c.whole.median)) | \(format(c.floor.median)) | \(python) | "
+                + String(format: "%.3f", c.whole.median / c.floor.median) + " | \(versusPython) | \(iterations) | \(best) | \(same) |\n"
+        }
         return md
     }
 }

@@ -1,0 +1,146 @@
+import Foundation
+import LightGBM
+import MarketData
+import SyntheticMarket
+import SystemIO
+import Teacher
+
+/// Issue 14's heavy window: one 5-minute 180-day window (~9,000 rows) with the seed's
+/// parameters (255 leaves, 1,000 rounds, the teacher's early stopping), timed three ways in one
+/// run: our whole window, LightGBM's own training call on the same matrix (the floor), and
+/// Python's `lightgbm.train` on the same rows and parameters.
+struct HeavyWindowBench {
+    /// The seed's configured parameters (REFERENCE.md §3), which the original never applied.
+    static let seedOverrides = ["num_leaves": "255", "num_iterations": "1000"]
+    /// 35 minutes ahead (7 bars); the daily 2% would label almost no 5-minute row positive.
+    static let threshold = 0.003
+
+    let dir: URL
+    let runs: Int
+    let python: PythonLightGBMBench?
+    let symbol = "RELIANCE"
+    let window = DayRange(CalendarDay("2024-01-01")!, CalendarDay("2024-06-29")!)
+    let bars: BarSeries
+    let trainer: WindowTrainer
+
+    init(dir: URL, runs: Int, python: PythonLightGBMBench?) throws {
+        self.dir = dir
+        self.runs = runs
+        self.python = python
+        // Warm-up bars before the window and lookahead bars after it, as a batch loads them.
+        bars = try SyntheticMarket(seed: 42).bars(symbol: "RELIANCE", interval: .fiveMinute,
+                                                  range: DayRange(CalendarDay("2023-12-20")!, CalendarDay("2024-07-05")!))
+        trainer = try WindowTrainer()
+    }
+
+    var config: TeacherConfig {
+        var c = TeacherConfig()
+        c.interval = .fiveMinute
+        c.threshold = Self.threshold
+        c.parameterOverrides = Self.seedOverrides
+        return c
+    }
+
+    func compare(threads: Int) throws -> HeavyWindowComparison {
+        var trainer = self.trainer
+        trainer.lightgbmThreads = threads
+        let out = dir.appendingPathComponent("heavy-window-\(threads)")
+        var result: WindowResult?
+        let whole = try timed { result = try trainer.train(symbol: symbol, window: window, bars: bars, config: config, outputDir: out) }
+        guard let result else { throw BenchFailure("heavy window: no result") }
+        let model = try String(contentsOf: out.appendingPathComponent("model.txt"), encoding: .utf8)
+
+        let prepared = try PreparedWindow.prepare(symbol: symbol, window: window, allBars: bars, config: config)
+        let split = try DataSplit.make(prepared, config: config)
+        let parameters = try TeacherParameters.resolve(overrides: config.parameterOverrides, threads: threads, library: trainer.library)
+        let floorRun = try floor(prepared, split: split, parameters: parameters)
+        let pythonRun = try python?.run(prepared, split: split, parameters: parameters, runs: runs, in: dir.appendingPathComponent("python-\(threads)"))
+
+        let what = "5-minute 180-day window, \(result.rows.total) rows, seed parameters, \(threads) LightGBM thread\(threads == 1 ? "" : "s")"
+        return HeavyWindowComparison(
+            threads: threads, rows: result.rows,
+            whole: Measurement(name: "heavy window, whole (\(what))",
+                               command: "WindowTrainer.train \(symbol) \(window.first)..\(window.last), 5minute, num_leaves=255 num_iterations=1000",
+                               samples: whole, itemsPerRun: 1, itemName: "window", peakRSSBytes: nil),
+            floor: Measurement(name: "heavy window, floor: LightGBM's training call alone (\(what))",
+                               command: "LGBM_BoosterCreate + AddValidData + UpdateOneIter/GetEval loop, same Datasets and early stopping",
+                               samples: floorRun.samples, itemsPerRun: 1, itemName: "window", peakRSSBytes: nil),
+            python: pythonRun.map {
+                Measurement(name: "heavy window, Python lightgbm.train (\(what))",
+                            command: "scripts/bench_lightgbm_python.py: lightgbm.train, same rows, split and parameters",
+                            samples: $0.seconds, itemsPerRun: 1, itemName: "window", peakRSSBytes: nil)
+            },
+            ours: .init(iterationsRun: result.metrics.iterationsRun, bestIteration: result.metrics.bestIteration,
+                        treesSHA256: ModelTrees.sha256(model)),
+            floorOutcome: .init(iterationsRun: floorRun.outcome.iterationsRun, bestIteration: floorRun.outcome.bestIteration, treesSHA256: nil),
+            pythonOutcome: pythonRun.map { .init(iterationsRun: $0.iterationsRun, bestIteration: $0.bestIteration, treesSHA256: $0.treesSHA256) })
+    }
+
+    /// Seconds of each timed run of `body`, after one warm-up run.
+    private func timed(_ body: () throws -> Void) throws -> [Double] {
+        try body()
+        var samples: [Double] = []
+        for _ in 0..<runs {
+            let t = ContinuousClock.now
+            try body()
+            samples.append((ContinuousClock.now - t).inSeconds)
+        }
+        return samples
+    }
+
+    /// Only the booster: Datasets are built before the clock starts, as a fresh pair per run.
+    private func floor(_ prepared: PreparedWindow, split: DataSplit, parameters: LightGBMParameters) throws
+        -> (samples: [Double], outcome: TrainingOutcome) {
+        let schedule = try TeacherParameters.trainingSchedule(parameters)
+        let trainX = prepared.features.selectingRows(split.train), validX = prepared.features.selectingRows(split.validation)
+        let trainY = split.train.map { prepared.labels[$0] }, validY = split.validation.map { prepared.labels[$0] }
+        var samples: [Double] = []
+        var outcome: TrainingOutcome?
+        for run in 0...runs {
+            let train = try Dataset(matrix: trainX, labels: trainY, parameters: parameters, featureNames: FeatureSet.names,
+                                    library: trainer.library)
+            let valid = try Dataset(matrix: validX, labels: validY, parameters: parameters, featureNames: FeatureSet.names,
+                                    reference: train, library: trainer.library)
+            let t = ContinuousClock.now
+            let booster = try Booster(training: train, parameters: parameters)
+            try booster.addValidation(valid)
+            outcome = try booster.train(maxIterations: schedule.maxIterations, stoppingRounds: schedule.stoppingRounds)
+            if run > 0 { samples.append((ContinuousClock.now - t).inSeconds) }
+        }
+        return (samples, outcome!)
+    }
+}
+
+/// The three timings of one thread count, and whether the three trained alike.
+struct HeavyWindowComparison {
+    struct Outcome {
+        var iterationsRun: Int
+        var bestIteration: Int
+        /// Of the model's trees (`ModelTrees`), nil when not kept.
+        var treesSHA256: String?
+    }
+
+    var threads: Int
+    var rows: RowCounts
+    var whole: Measurement
+    var floor: Measurement
+    var python: Measurement?
+    var ours: Outcome
+    var floorOutcome: Outcome
+    var pythonOutcome: Outcome?
+
+    var measurements: [Measurement] { [whole, floor] + (python.map { [$0] } ?? []) }
+}
+
+/// The trees of a model text: from `Tree=0` to `end of trees`, without the header and the
+/// parameters section (which records `num_threads`).
+enum ModelTrees {
+    static func text(_ model: String) -> Substring? {
+        guard let start = model.range(of: "Tree=0"), let end = model.range(of: "end of trees") else { return nil }
+        return model[start.lowerBound..<end.lowerBound]
+    }
+
+    static func sha256(_ model: String) -> String? {
+        text(model).map { SHA256.hex(Array($0.utf8)) }
+    }
+}
