@@ -34,14 +34,24 @@ public struct WindowTrainer: Sendable {
             throw TeacherError.insufficientData(rows: prepared.rowCount, minimum: config.minimumRows)
         }
         let split = try DataSplit.make(prepared, config: config)
+        // Depend only on the rows: made on a thread of their own while LightGBM trains (on a
+        // large window, labels.csv.gz costs about as much as training on one thread). Not beside
+        // LightGBM's own threads: an OpenMP team that waits for a busy core slows many times over.
+        let rowArtifacts = SideWork(concurrently: parameters["num_threads"] == "1") { () throws -> (labelsGzip: [UInt8], dataSHA256: String) in
+            (try Gzip.compress(ArtifactFiles.labelsCSV(prepared, symbol: symbol), level: ArtifactFiles.labelsGzipLevel),
+             BarFingerprint.sha256(prepared.bars))
+        }
         let model = try FittedModel.fit(prepared, split: split, parameters: parameters, library: library)
-        let result = makeResult(symbol: symbol, window: window, prepared: prepared, split: split, model: model, outputDir: outputDir)
-        try writeArtifacts(result, prepared: prepared, model: model, config: config)
+        let side: (labelsGzip: [UInt8], dataSHA256: String)
+        do { side = try rowArtifacts.value() } catch { throw TeacherError.artifacts(error, directory: outputDir.path) }
+        let result = makeResult(symbol: symbol, window: window, prepared: prepared, split: split, model: model,
+                                dataSHA256: side.dataSHA256, outputDir: outputDir)
+        try writeArtifacts(result, prepared: prepared, model: model, labelsGzip: side.labelsGzip, config: config)
         return result
     }
 
     private func makeResult(symbol: String, window: DayRange, prepared: PreparedWindow, split: DataSplit,
-                            model: FittedModel, outputDir: URL) -> WindowResult {
+                            model: FittedModel, dataSHA256: String, outputDir: URL) -> WindowResult {
         let metrics = WindowMetrics(
             train: ClassificationMetrics(probabilities: model.trainProbabilities, labels: split.train.map { prepared.labels[$0] }),
             validation: ClassificationMetrics(probabilities: model.validationProbabilities,
@@ -61,17 +71,18 @@ public struct WindowTrainer: Sendable {
             parameters: model.parameters,
             split: split.mode,
             lightGBMVersion: library.version,
-            dataSHA256: BarFingerprint.sha256(prepared.bars))
+            dataSHA256: dataSHA256)
     }
 
-    private func writeArtifacts(_ result: WindowResult, prepared: PreparedWindow, model: FittedModel, config: TeacherConfig) throws {
+    private func writeArtifacts(_ result: WindowResult, prepared: PreparedWindow, model: FittedModel, labelsGzip: [UInt8],
+                                config: TeacherConfig) throws {
         let directory = result.artifactsDirectory
         do {
             let metadata = WindowMetadata(result: result, prepared: prepared, config: config)
             try ArtifactFiles.write(
                 to: directory,
                 model: model.modelText,
-                labelsGzip: try Gzip.compress(ArtifactFiles.labelsCSV(prepared, symbol: result.symbol)),
+                labelsGzip: labelsGzip,
                 importance: ArtifactFiles.featureImportanceCSV(splitCounts: model.importanceSplit),
                 metadata: try WindowMetadata.encode(metadata))
         } catch {
