@@ -47,7 +47,6 @@ public final class LightGBMLibrary: @unchecked Sendable {
     /// Loads the first candidate that opens. A library that opens but is not the pinned
     /// version is an error at once: later candidates are not tried in its place.
     public static func load(candidates: [LibraryCandidate]) throws -> LightGBMLibrary {
-        OpenMPWaitPolicy.preferPassive()
         var attempts: [String] = []
         for candidate in candidates {
             switch open(candidate) {
@@ -158,18 +157,5 @@ public enum ModelText {
             return String(line.dropFirst("version=".count))
         }
         return nil
-    }
-}
-
-/// LightGBM's threads are an OpenMP (libgomp) team, which by default spins while it waits at a
-/// barrier. When a core is busy with anything else (another worker's window, a side thread, a
-/// neighbour's build), spinning threads take turns with the one doing the work: measured on 2
-/// busy cores, 100 rounds of a 7,000-row window took 0.84..3.9 s on 2 threads against
-/// 0.17..0.24 s on 1; with the passive policy (wait in the kernel) 0.22..0.30 s.
-enum OpenMPWaitPolicy {
-    /// Sets `OMP_WAIT_POLICY=PASSIVE` unless the environment already says otherwise; libgomp
-    /// reads it once, when it is loaded with LightGBM.
-    static func preferPassive() {
-        setenv("OMP_WAIT_POLICY", "PASSIVE", 0)
     }
 }
