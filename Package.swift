@@ -35,7 +35,7 @@ let package = Package(
         ]),
         .target(name: "Ingest", dependencies: ["MarketData", "Breeze"]),
         .target(name: "Batch", dependencies: [
-            "MarketData", "SystemIO", "Teacher",
+            "MarketData", "SystemIO", "Teacher", "LightGBM",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         // The shared ledger on a PostgreSQL server, for workers on many machines; the only NIO user besides HTTP.

@@ -50,6 +50,8 @@ public final class BatchRunner: Sendable {
         var threadsRunning = 0
         var progress = RunProgress(total: 0, done: 0, succeeded: 0, skipped: 0, failed: 0, retries: 0, lastLabel: "", lastStatus: .pending)
         var firstError: Error?
+        /// Set when a failure would repeat on every window: no window starts after it.
+        var stopReason: String?
     }
 
     private let state = Mutex(State())
@@ -96,9 +98,12 @@ public final class BatchRunner: Sendable {
         if let error = state.withLock({ $0.firstError }) { throw error }
     }
 
+    /// Why the run stopped before its last window (nil when it did not).
+    public var stopReason: String? { state.withLock { $0.stopReason } }
+
     private func take() -> WindowRecord? {
         state.withLock { s in
-            guard !cancellation.isCancelled, s.firstError == nil, s.next < s.queue.count else { return nil }
+            guard !cancellation.isCancelled, s.firstError == nil, s.stopReason == nil, s.next < s.queue.count else { return nil }
             s.next += 1
             return s.queue[s.next - 1]
         }
@@ -128,7 +133,10 @@ public final class BatchRunner: Sendable {
             try ledger.record(a, window: w)
             return true
         }
-        if let outcome { report(outcome.window, retries: outcome.retries) }
+        if let outcome {
+            if let reason = BatchStop.reason(outcome.window) { state.withLock { if $0.stopReason == nil { $0.stopReason = reason } } }
+            report(outcome.window, retries: outcome.retries)
+        }
     }
 
     private func report(_ w: WindowRecord, retries: Int) {

@@ -162,21 +162,23 @@ public final class BatchSession {
         return ready
     }
 
-    /// Trains `windows`; each symbol's bars are read when its first window starts and released
+    /// Trains `windows` and returns why training stopped before the last window (`BatchStop`),
+    /// if it did. Each symbol's bars are read when its first window starts and released
     /// after its last (`SymbolBars`), so memory holds about `workers` symbols at a time.
     public func train(_ windows: [WindowRecord], trainer: WindowTraining, workers: Int,
                       cancellation: CancellationFlag, backoff: Backoff = Backoff(),
-                      onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }) async throws {
+                      onProgress: @escaping @Sendable (RunProgress) -> Void = { _ in }) async throws -> String? {
         let preflight = preflight
         let runner = BatchRunner(ledger: ledger, trainer: trainer, workers: workers,
                                  maxAttempts: parameters.maxAttempts, backoff: backoff, cancellation: cancellation,
                                  completingRemedy: preflight.completing, onProgress: onProgress)
         let (cache, interval) = (root.cache, parameters.interval)
-        guard let range = dataRange(for: windows) else { return }
+        guard let range = dataRange(for: windows) else { return nil }
         let bars = SymbolBars(windows: Dictionary(grouping: windows, by: \.symbol).mapValues(\.count)) { symbol in
             try Self.load(symbol, cache: cache, interval: interval, range: range)
         }
         try await runner.run(windows, bars: bars, batchDir: batchDir, run: run)
+        return runner.stopReason
     }
 
     /// Recounts from the ledger, sets the final status, and returns the batch. `status` overrides

@@ -35,6 +35,8 @@ public final class ClaimingRunner: Sendable {
         public var retries = 0
         /// Windows whose claim was lost to another worker before they were recorded.
         public var lost = 0
+        /// Why this worker stopped claiming before the batch was done (`BatchStop`), if it did.
+        public var stopped: String?
         public var claimed: Int { succeeded + skipped + failed + lost }
     }
 
@@ -90,7 +92,7 @@ public final class ClaimingRunner: Sendable {
     }
 
     private var stopping: Bool {
-        attempts.cancellation.isCancelled || state.withLock { $0.firstError != nil }
+        attempts.cancellation.isCancelled || state.withLock { $0.firstError != nil || $0.tally.stopped != nil }
     }
 
     private func fail(_ error: Error) {
@@ -139,6 +141,7 @@ public final class ClaimingRunner: Sendable {
             default: s.tally.lost += 1
             }
             s.tally.retries += outcome?.retries ?? 0
+            if s.tally.stopped == nil, let window = outcome?.window { s.tally.stopped = BatchStop.reason(window) }
             return s.tally
         }
         onWindow(outcome?.window ?? claim.window, tally)

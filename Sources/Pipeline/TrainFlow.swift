@@ -166,9 +166,12 @@ public final class TrainFlow {
         var training: WindowTraining = TeacherTraining(trainer: trainer, config: session.parameters.teacherConfig, calendar: try TradingCalendar.nse())
         if !request.faults.isEmpty { training = FaultInjectingTraining(base: training, faults: request.faults) }
         out.trainingStarted()
-        try await session.train(windows, trainer: training, workers: workers, cancellation: cancellation,
-                                backoff: request.backoff, onProgress: { out.progress($0) })
+        let stopped = try await session.train(windows, trainer: training, workers: workers, cancellation: cancellation,
+                                              backoff: request.backoff, onProgress: { out.progress($0) })
         out.finishLiveLine()
+        if let stopped {
+            out.say("stopped early: \(stopped); fix: \(DeviceSupport.remedy)", event: "stopped", fields: ["reason": stopped])
+        }
     }
 
     /// Fetches every fixable group's data range; true when anything was fetched.

@@ -1,5 +1,6 @@
 import Batch
 import Foundation
+import LightGBM
 import MarketData
 import PostgresLedger
 import Teacher
@@ -103,6 +104,10 @@ public struct WorkerFlow: Sendable {
                 + (tally.lost > 0 ? "; \(tally.lost) claim\(tally.lost == 1 ? "" : "s") lost to other workers (expired leases)" : ""),
                 event: "worker-batch", fields: ["batch_id": id, "succeeded": tally.succeeded, "skipped": tally.skipped,
                                                 "failed": tally.failed, "retries": tally.retries, "lost": tally.lost])
+        if let stopped = tally.stopped {
+            // Pending windows stay pending: the batch resumes once the library can use the device.
+            throw RequestError.input("batch \(id): \(stopped)", fix: DeviceSupport.remedy)
+        }
         guard !cancellation.isCancelled else { return }
         let decide: (BatchRecord) -> BatchStatus = { b in
             StatusPolicy.status(succeeded: b.succeeded, failed: b.failed, maxFailureRate: parameters.maxFailureRate, interrupted: false)

@@ -37,7 +37,12 @@ public struct TeacherError: ClassifiedError, Equatable, Sendable {
 
     /// LightGBM refused the data or parameters, or could not be loaded.
     public static func model(_ error: LightGBMError) -> TeacherError {
-        TeacherError(
+        if error.isDeviceUnsupported {
+            return TeacherError(failureClass: .modelError,
+                                message: "\(error.summary): the loaded LightGBM library cannot use the device the parameters ask for",
+                                remedy: .advice(DeviceSupport.remedy))
+        }
+        return TeacherError(
             failureClass: .modelError,
             message: error.summary,
             remedy: error.isLibraryProblem ? .advice(LightGBMError.installRemedy) : nil)

@@ -105,6 +105,33 @@ func temporaryDirectory(_ name: String) throws -> URL {
         #expect(out.text.contains("1 symbol has a damaged cache file in 2024-01-01..2024-12-26 (2 windows skipped): TCS — run: sensequant fetch --symbols TCS"))
     }
 
+    /// The PyPI library has no CUDA learner (and no OpenCL device here): the first window fails
+    /// once as `modelError` saying so, no other window starts, and the batch can be resumed.
+    @Test(arguments: ["cuda", "gpu"])
+    func aDeviceTheLibraryCannotUseStopsTheBatchAtTheFirstWindow(device: String) async throws {
+        let dir = try temporaryDirectory("device")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let root = DataRoot(url: dir)
+        try SyntheticMarket(seed: 7).writeCache(to: root.cache, symbols: symbols, range: year)
+        var request = newBatch(root)
+        if case .new(let s, let u, var p) = request.target {
+            p.lightgbmOverrides = ["device_type": device]
+            request.target = .new(symbols: s, universe: u, parameters: p)
+        }
+        request.evaluation = nil
+        request.workers = 1
+        let flow = try TrainFlow.start(request)
+        let out = CollectedOutput()
+        #expect(try await flow.run(output: out, cancellation: CancellationFlag()) == .failed)
+        let windows = try flow.session.windows()
+        let failed = windows.filter { $0.status == .failed }
+        #expect(failed.count == 1 && failed[0].attempts == 1 && failed[0].failureClass == .modelError)
+        #expect(failed[0].reason?.contains("cannot use the device") == true, "\(failed[0].reason ?? "")")
+        #expect(windows.filter { $0.status == .pending }.count == windows.count - 1)
+        #expect(out.text.contains("stopped early: "), "\(out.text)")
+        #expect(out.text.contains("LIGHTGBM_LIB"))
+    }
+
     @Test func aResumedBatchKeepsItsRecordedPreflightAndParameters() async throws {
         let dir = try temporaryDirectory("recorded")
         defer { try? FileManager.default.removeItem(at: dir) }
