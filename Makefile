@@ -32,7 +32,8 @@ bench: setup
 	$(SWIFT) build -c release --scratch-path .build-release
 	.build-release/release/sensequant bench --output docs/benchmarks.md
 
-# Peak memory of a NIFTY 100 batch over one year of 1-minute bars (several minutes; not in `make bench`).
+# Peak memory of a NIFTY 100 batch over one year of 1-minute bars (~2-3 minutes; not in `make bench`).
+# Writes docs/benchmarks-memory.md.
 bench-memory: setup
 	$(SWIFT) build -c release --scratch-path .build-release
 	scripts/bench-memory.sh

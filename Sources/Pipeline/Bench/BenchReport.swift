@@ -51,6 +51,10 @@ public enum BenchReport {
         the 192-window batch under 2 s wall with 2 workers; evaluate of the 192-window batch under
         1 s; predict for 100 symbols under 0.3 s; a backtest of 100 symbols x 2 years under 0.5 s.
 
+        Elsewhere: the heaviest batch's memory (NIFTY 100 x 1 year of 1-minute bars) is in
+        [benchmarks-memory.md](benchmarks-memory.md) (`make bench-memory`); workers on a shared
+        PostgreSQL ledger in [benchmarks-distributed.md](benchmarks-distributed.md) (`make bench-distributed`).
+
         Durable writes (issue 11: data on the disk before the rename, the rename synced after)
         were measured against the figures before them (2026-11-29, same machine kind): fetch
         4.45 s (3.71..5.58 s), 192-window batch at 2 workers 0.91 s, one window 6.66 ms. The day
