@@ -65,6 +65,9 @@ struct HeavyWindowBench {
             floor: Measurement(name: "heavy window, floor: LightGBM's training call alone (\(what))",
                                command: "LGBM_BoosterCreate + AddValidData + UpdateOneIter/GetEval loop, same Datasets and early stopping",
                                samples: floorRun.samples, itemsPerRun: 1, itemName: "window", peakRSSBytes: nil),
+            datasetsAndTraining: Measurement(name: "heavy window, ours on Python's work: Datasets + training (\(what))",
+                                             command: "Dataset x2 + LGBM_BoosterCreate + AddValidData + UpdateOneIter/GetEval loop",
+                                             samples: floorRun.withDatasets, itemsPerRun: 1, itemName: "window", peakRSSBytes: nil),
             python: pythonRun.map {
                 Measurement(name: "heavy window, Python lightgbm.train (\(what))",
                             command: "scripts/bench_lightgbm_python.py: lightgbm.train, same rows, split and parameters",
@@ -89,14 +92,17 @@ struct HeavyWindowBench {
     }
 
     /// Only the booster: Datasets are built before the clock starts, as a fresh pair per run.
+    /// `withDatasets` times the same runs from before the Datasets are built: the work Python's
+    /// `lightgbm.train` does, so the two compare like for like.
     private func floor(_ prepared: PreparedWindow, split: DataSplit, parameters: LightGBMParameters) throws
-        -> (samples: [Double], outcome: TrainingOutcome) {
+        -> (samples: [Double], withDatasets: [Double], outcome: TrainingOutcome) {
         let schedule = try TeacherParameters.trainingSchedule(parameters)
         let trainX = prepared.features.selectingRows(split.train), validX = prepared.features.selectingRows(split.validation)
         let trainY = split.train.map { prepared.labels[$0] }, validY = split.validation.map { prepared.labels[$0] }
-        var samples: [Double] = []
+        var samples: [Double] = [], withDatasets: [Double] = []
         var outcome: TrainingOutcome?
         for run in 0...runs {
+            let start = ContinuousClock.now
             let train = try Dataset(matrix: trainX, labels: trainY, parameters: parameters, featureNames: FeatureSet.names,
                                     library: trainer.library)
             let valid = try Dataset(matrix: validX, labels: validY, parameters: parameters, featureNames: FeatureSet.names,
@@ -105,9 +111,13 @@ struct HeavyWindowBench {
             let booster = try Booster(training: train, parameters: parameters)
             try booster.addValidation(valid)
             outcome = try booster.train(maxIterations: schedule.maxIterations, stoppingRounds: schedule.stoppingRounds)
-            if run > 0 { samples.append((ContinuousClock.now - t).inSeconds) }
+            let end = ContinuousClock.now
+            if run > 0 {
+                samples.append((end - t).inSeconds)
+                withDatasets.append((end - start).inSeconds)
+            }
         }
-        return (samples, outcome!)
+        return (samples, withDatasets, outcome!)
     }
 }
 
@@ -124,12 +134,14 @@ struct HeavyWindowComparison {
     var rows: RowCounts
     var whole: Measurement
     var floor: Measurement
+    /// The floor plus building the two Datasets: what `lightgbm.train` does.
+    var datasetsAndTraining: Measurement
     var python: Measurement?
     var ours: Outcome
     var floorOutcome: Outcome
     var pythonOutcome: Outcome?
 
-    var measurements: [Measurement] { [whole, floor] + (python.map { [$0] } ?? []) }
+    var measurements: [Measurement] { [whole, floor, datasetsAndTraining] + (python.map { [$0] } ?? []) }
 }
 
 /// The trees of a model text: from `Tree=0` to `end of trees`, without the header and the
