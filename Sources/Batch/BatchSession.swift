@@ -102,11 +102,6 @@ public final class BatchSession {
         preflight.dataRange(for: windows.compactMap { $0.window?.range })
     }
 
-    /// One symbol's bars over `range`.
-    static func load(_ symbol: String, cache: BarCache, interval: Interval, range: DayRange) throws -> BarSeries {
-        try cache.load(symbol: symbol, interval: interval, range: range)
-    }
-
     /// Verdicts for `windows`, keyed by label. Nothing is recorded. Symbols are read a few at a
     /// time and dropped once their windows are checked, so memory holds a few symbols, not all.
     public func check(_ windows: [WindowRecord]) async throws -> [String: PreflightVerdict] {
@@ -122,7 +117,7 @@ public final class BatchSession {
                     let ws = bySymbol[symbol]!
                     group.addTask {
                         do {
-                            let bars = try Self.load(symbol, cache: cache, interval: interval, range: range)
+                            let bars = try cache.load(symbol: symbol, interval: interval, range: range)
                             return Self.verdicts(ws) { preflight.check($0, bars: bars) }
                         } catch BarCacheError.corrupt(let damage) {
                             // One damaged file is a skip of that symbol's windows, never the batch's end.
@@ -175,7 +170,7 @@ public final class BatchSession {
         let (cache, interval) = (root.cache, parameters.interval)
         guard let range = dataRange(for: windows) else { return nil }
         let bars = SymbolBars(windows: Dictionary(grouping: windows, by: \.symbol).mapValues(\.count)) { symbol in
-            try Self.load(symbol, cache: cache, interval: interval, range: range)
+            try cache.load(symbol: symbol, interval: interval, range: range)
         }
         try await runner.run(windows, bars: bars, batchDir: batchDir, run: run)
         return runner.stopReason

@@ -6,8 +6,9 @@ import Teacher
 /// preflight is off: either way as `partialDay`, with the fetch that completes those days.
 public enum PartialDayCheck {
     /// The days the window's rows use (warm-up, window, look-ahead) that are partial, or nil.
+    /// The fix fetches exactly those days into `dataDir`.
     public static func failure(_ window: PlannedWindow, bars: BarSeries, teacher: TeacherConfig,
-                               calendar: TradingCalendar) -> WindowFailure? {
+                               calendar: TradingCalendar, dataDir: String? = nil) -> WindowFailure? {
         guard teacher.interval.isIntraday,
               let spans = try? PreparedWindow.spans(symbol: window.symbol, window: window.range, allBars: bars, config: teacher),
               !spans.used.isEmpty
@@ -19,6 +20,7 @@ public enum PartialDayCheck {
         let listed = partial.prefix(3).map(\.description).joined(separator: ", ") + (partial.count > 3 ? ", ..." : "")
         return WindowFailure(.partialDay,
                              "\(window.symbol): \(partial.count) incomplete trading day\(partial.count == 1 ? "" : "s") in \(used) (\(listed)); not trained on",
-                             remedy: .fetch(FetchRemedy(symbols: [window.symbol], range: DayRange(first.day, last.day), interval: teacher.interval)))
+                             remedy: .fetch(FetchRemedy(symbols: [window.symbol], range: DayRange(first.day, last.day), interval: teacher.interval,
+                                                        dataDir: dataDir)))
     }
 }

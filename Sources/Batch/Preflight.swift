@@ -6,6 +6,10 @@ import Teacher
 public enum PreflightVerdict: Equatable, Sendable {
     case ready(labelledRows: Int)
     case skip(FailureClass, reason: String, remedy: Remedy?)
+
+    static func skip(_ failure: WindowFailure) -> PreflightVerdict {
+        .skip(failure.failureClass, reason: failure.message, remedy: failure.remedy)
+    }
 }
 
 /// Decides, from the cache and the calendar alone, which windows can train.
@@ -47,14 +51,15 @@ public struct Preflight: Sendable {
         if teacher.labelLookahead, let pending = pendingFuture(window, bars: bars) {
             return pending
         }
-        if let partial = partialDays(window, bars: bars) { return partial }
+        if let partial = PartialDayCheck.failure(window, bars: bars, teacher: teacher, calendar: calendar, dataDir: dataDir) {
+            return .skip(partial)
+        }
         // The teacher's own row preparation, so preflight and training cannot disagree.
         let rows: Int
         do {
             rows = try PreparedWindow.prepare(symbol: symbol, window: range, allBars: bars, config: teacher).rowCount
         } catch {
-            let failure = WindowFailure(classifying: error)
-            return .skip(failure.failureClass, reason: failure.message, remedy: failure.remedy)
+            return .skip(WindowFailure(classifying: error))
         }
         if rows < teacher.minimumRows {
             return .skip(.insufficientData,
@@ -69,15 +74,6 @@ public struct Preflight: Sendable {
     public func damaged(_ window: PlannedWindow, _ damage: CSVError) -> PreflightVerdict {
         .skip(.dataCorrupt, reason: "damaged cache file \(damage.description)",
               remedy: unmapped.contains(window.symbol) ? .mapSymbols([window.symbol], dataDir: dataDir) : .fetch(fetchRemedy([window.symbol], window.range)))
-    }
-
-    /// Intraday days the window would train on that hold fewer bars than their session.
-    private func partialDays(_ window: PlannedWindow, bars: BarSeries) -> PreflightVerdict? {
-        guard let failure = PartialDayCheck.failure(window, bars: bars, teacher: teacher, calendar: calendar) else { return nil }
-        return .skip(failure.failureClass, reason: failure.message, remedy: failure.remedy.map { remedy in
-            guard case .fetch(let f) = remedy else { return remedy }
-            return .fetch(FetchRemedy(symbols: f.symbols, range: f.range, interval: f.interval, dataDir: dataDir))
-        })
     }
 
     /// The last row of the window needs the bar `horizon` bars later, on a later trading day.

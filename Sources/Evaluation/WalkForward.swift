@@ -54,10 +54,9 @@ public enum WalkForward {
             let probabilities = try booster.predict(rows.features, parameters: try LightGBMParameters(["num_threads": "1"]))
             for (k, t) in rows.rowBars.enumerated() {
                 let label = rows.labels[k]
-                let timestamp = rows.bars.timestamps[t]
+                let timestamp = rows.bars.timestamps[t], day = CalendarDay(containing: timestamp)
                 out.append(PredictionRow(
-                    date: CalendarDay(containing: timestamp),
-                    time: config.interval.isIntraday ? IST.format(timestamp) : CalendarDay(containing: timestamp).description,
+                    date: day, time: config.interval.isIntraday ? IST.format(timestamp) : day.description,
                     symbol: symbol, windowLabel: model.label,
                     probability: probabilities[k], label: label.isFinite ? label : nil,
                     forwardReturn: rows.forwardReturns[k].isFinite ? rows.forwardReturns[k] : nil))

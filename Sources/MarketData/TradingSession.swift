@@ -33,8 +33,7 @@ public struct TradingSession: Sendable, Equatable, CustomStringConvertible {
     }
 
     static func clock(_ minutes: Int) -> String {
-        let h = minutes / 60, m = minutes % 60
-        return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
+        CalendarDay.twoDigits(minutes / 60) + ":" + CalendarDay.twoDigits(minutes % 60)
     }
 
     /// Parses `HH:MM-HH:MM` (one segment); nil when malformed or empty.

@@ -15,15 +15,7 @@ import MarketData
 
         let (sandbox, out, _) = try CLI.start(["sandbox", "--port", "0", "--synthetic", "42"], in: root)
         defer { sandbox.terminate() }
-        var url: String?
-        let deadline = Date().addingTimeInterval(30)
-        while url == nil && sandbox.isRunning && Date() < deadline {
-            try await Task.sleep(for: .milliseconds(50))
-            let text = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
-            url = text.split(separator: "\n").first { $0.hasPrefix("Breeze sandbox listening on ") }
-                .map { String($0.dropFirst("Breeze sandbox listening on ".count)) }
-        }
-        let sandboxURL = try #require(url)
+        let sandboxURL = try await CLI.sandboxURL(out, sandbox)
         #expect(sandboxURL.hasPrefix("http://127.0.0.1:"))
 
         let r = try await CLI.run(["train", "--symbols"] + symbols + ["--start-date", "2024-01-01", "--end-date", "2024-12-26",

@@ -23,14 +23,7 @@ import MarketData
 
         let (sandbox, out, _) = try CLI.start(["sandbox", "--port", "0", "--synthetic", "42"], in: parent)
         defer { sandbox.terminate() }
-        var url: String?
-        let deadline = Date().addingTimeInterval(30)
-        while url == nil && sandbox.isRunning && Date() < deadline {
-            try await Task.sleep(for: .milliseconds(50))
-            url = ((try? String(contentsOf: out, encoding: .utf8)) ?? "").split(separator: "\n")
-                .first { $0.hasPrefix("Breeze sandbox listening on ") }.map { String($0.dropFirst("Breeze sandbox listening on ".count)) }
-        }
-        let sandboxURL = try #require(url)
+        let sandboxURL = try await CLI.sandboxURL(out, sandbox)
 
         // The printed command, verbatim, through the shell; only the provider is named after it.
         let shell = Process()

@@ -38,6 +38,18 @@ enum CLI {
         return (p, out, err)
     }
 
+    /// The URL a started `sensequant sandbox` prints (within 30 s), from its stdout file.
+    static func sandboxURL(_ out: URL, _ sandbox: Process) async throws -> String {
+        let prefix = "Breeze sandbox listening on "
+        let deadline = Date().addingTimeInterval(30)
+        while sandbox.isRunning && Date() < deadline {
+            let text = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
+            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix(prefix) }) { return String(line.dropFirst(prefix.count)) }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        throw CLIError(message: "the sandbox did not start")
+    }
+
     /// Runs to completion without blocking a thread: the test pool has only as many threads as
     /// cores, and a blocked one can starve in-process servers of other tests.
     @discardableResult

@@ -16,7 +16,7 @@ import MarketData
         let (sandbox, out, _) = try CLI.start(["sandbox", "--port", "0", "--synthetic", "42", "--market", "mean-reversion:0.9",
                                                "--fault", "partial:TCS:2024-03-06"], in: root)
         defer { sandbox.terminate() }
-        let url = try await Self.listeningURL(out, sandbox)
+        let url = try await CLI.sandboxURL(out, sandbox)
 
         let data = ["--data-dir", root.path]
         let fetch = try await CLI.run(["fetch", "--symbols"] + Self.symbols + ["--start-date", "2023-12-01", "--end-date", "2025-01-10",
@@ -57,17 +57,5 @@ import MarketData
         let backtest = try await CLI.run(["backtest", batchId, "--top-k", "3"] + data, in: root)
         #expect(backtest.code == 0, "\(backtest.stdout)\n\(backtest.stderr)")
         #expect(backtest.stdout.contains("backtest: "), "\(backtest.stdout)")
-    }
-
-    static func listeningURL(_ out: URL, _ sandbox: Process) async throws -> String {
-        let deadline = Date().addingTimeInterval(30)
-        while sandbox.isRunning && Date() < deadline {
-            let text = (try? String(contentsOf: out, encoding: .utf8)) ?? ""
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("Breeze sandbox listening on ") }) {
-                return String(line.dropFirst("Breeze sandbox listening on ".count))
-            }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        throw CLIError(message: "the sandbox did not start")
     }
 }
