@@ -17,10 +17,12 @@ let package = Package(
     targets: [
         // zlib from the system (zlib1g-dev) for .csv.gz caches and labels.csv.gz.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        // The one home of raw pointers and C calls outside LightGBM: POSIX file I/O, zlib, strtod, SHA-256.
+        // libdeflate from the system (libdeflate-dev): gzip compression 2-3 times faster than zlib's.
+        .systemLibrary(name: "CDeflate", path: "Sources/CDeflate"),
+        // The one home of raw pointers and C calls outside LightGBM: POSIX file I/O, zlib, libdeflate, strtod, SHA-256.
         // Linux calls Swift's Glibc module leaves out (syncfs).
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
-        .target(name: "SystemIO", dependencies: ["CZlib", "CLinux"]),
+        .target(name: "SystemIO", dependencies: ["CZlib", "CDeflate", "CLinux"]),
         .target(name: "MarketData", dependencies: ["SystemIO"], resources: [.copy("Resources")]),
         .target(name: "LightGBM"),
         .target(name: "Teacher", dependencies: ["MarketData", "LightGBM"]),

@@ -8,7 +8,7 @@ LIGHTGBM_VERSION="4.6.0"
 # chromium renders the HTML report in a test (headless), to catch a blank or broken page.
 # postgresql: the shared ledger's tests start a throwaway server (initdb, pg_ctl) of their own;
 # the package's own cluster is not used (a container has no init to start it anyway).
-APT_PACKAGES=(zlib1g-dev libsqlite3-dev libgomp1 python3-pip chromium postgresql)
+APT_PACKAGES=(zlib1g-dev libdeflate-dev libsqlite3-dev libgomp1 python3-pip chromium postgresql)
 PYTHON="${PYTHON:-python3}"
 
 missing=()

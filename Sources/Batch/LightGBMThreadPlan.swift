@@ -8,6 +8,9 @@ import MarketData
 /// Windows train concurrently on the workers' threads; LightGBM's own (OpenMP) threads only pay
 /// when a window is large and there are fewer windows at a time than cores. Workers x threads
 /// stays within the cores: OpenMP threads that wait for a busy core slow training many times over.
+/// A large window also leaves one of its cores to its `labels.csv.gz`, which the trainer makes
+/// while LightGBM trains: on 2 cores, 1 LightGBM thread beside it made the heavy window faster
+/// than 2 threads followed by it (docs/benchmarks.md).
 public enum LightGBMThreadPlan {
     /// Below this many rows per window, LightGBM's thread start-up and synchronisation per
     /// iteration cost more than a second thread saves (a daily window is ~125 rows, a 5-minute
@@ -20,7 +23,7 @@ public enum LightGBMThreadPlan {
     public static func threads(cores: Int, workers: Int, windows: Int, rowsPerWindow: Int) -> Int {
         guard rowsPerWindow >= largeWindowRows, windows > 0 else { return 1 }
         let concurrent = max(1, min(workers, windows))
-        return max(1, cores / concurrent)
+        return max(1, cores / concurrent - 1)
     }
 
     /// Rows of a `windowDays`-day window at `interval`: about 5 trading days in 7.

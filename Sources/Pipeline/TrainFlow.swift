@@ -25,7 +25,7 @@ public final class TrainFlow {
         var request = request
         if case .new(let symbols, let universe, var p) = request.target {
             _ = try calendar.tradingDays(in: DayRange(p.startDate, p.endDate))
-            p.lightgbmThreads = LightGBMThreadPlan.threads(for: p, symbols: symbols.count, workers: request.workers)
+            p.lightgbmThreads = LightGBMThreadPlan.threads(for: p, symbols: symbols.count, workers: request.workers, cores: request.cores)
             do {
                 p.lightgbmResolved = try TeacherParameters.resolve(overrides: p.lightgbmOverrides, threads: p.lightgbmThreads ?? 1,
                                                                    library: trainer.library).dictionary

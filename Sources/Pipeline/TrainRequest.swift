@@ -1,3 +1,4 @@
+import Foundation
 import Batch
 import MarketData
 import Teacher
@@ -20,6 +21,8 @@ public struct TrainRequest: Sendable {
     /// parameters; any flag that would change them is a usage error.
     public var flags: @Sendable (inout BatchParameters) throws -> Void
     public var workers: Int
+    /// The cores a new batch's LightGBM thread plan divides (this machine's unless a test says).
+    public var cores = ProcessInfo.processInfo.activeProcessorCount
     /// Stop after preflight when any window would be skipped.
     public var strictPreflight = false
     /// Fetch what preflight finds missing, then check again.

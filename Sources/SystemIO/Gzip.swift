@@ -1,3 +1,4 @@
+import CDeflate
 import CZlib
 import Foundation
 
@@ -8,28 +9,25 @@ public enum GzipError: Error, CustomStringConvertible {
     }
 }
 
-/// gzip (RFC 1952) compression and decompression through the system zlib.
+/// gzip (RFC 1952): compression through libdeflate (whole buffers, 2-3 times faster than
+/// zlib at the same level), decompression through the system zlib (streaming).
 /// The header carries no timestamp, so the same input always gives the same bytes.
 public enum Gzip {
+    /// - Parameter level: libdeflate's, 1 (fastest) to 12 (smallest).
     public static func compress(_ input: [UInt8], level: Int32 = 6) throws -> [UInt8] {
-        var stream = z_stream()
-        // windowBits 15 + 16 selects the gzip wrapper.
-        guard deflateInit2_(&stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
-        else { throw GzipError.failed("deflateInit2 failed") }
-        defer { deflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(input.count))) + 32)
-        var input = input
-        let status: Int32 = input.withUnsafeMutableBufferPointer { inBuf in
-            output.withUnsafeMutableBufferPointer { outBuf in
-                stream.next_in = inBuf.baseAddress
-                stream.avail_in = uInt(inBuf.count)
-                stream.next_out = outBuf.baseAddress
-                stream.avail_out = uInt(outBuf.count)
-                return deflate(&stream, Z_FINISH)
+        guard let compressor = libdeflate_alloc_compressor(level) else {
+            throw GzipError.failed("no libdeflate compressor at level \(level)")
+        }
+        defer { libdeflate_free_compressor(compressor) }
+        var output = [UInt8](repeating: 0, count: libdeflate_gzip_compress_bound(compressor, input.count))
+        let written = input.withUnsafeBytes { inBuf in
+            output.withUnsafeMutableBytes { outBuf in
+                libdeflate_gzip_compress(compressor, inBuf.baseAddress, inBuf.count, outBuf.baseAddress, outBuf.count)
             }
         }
-        guard status == Z_STREAM_END else { throw GzipError.failed("deflate returned \(status)") }
-        output.removeSubrange(Int(stream.total_out)...)
+        // The bound guarantees room; 0 would mean libdeflate broke its promise.
+        guard written > 0 else { throw GzipError.failed("libdeflate produced nothing for \(input.count) bytes") }
+        output.removeSubrange(written...)
         return output
     }
 

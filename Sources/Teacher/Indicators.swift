@@ -3,33 +3,47 @@
 public enum Indicators {
     /// Mean of the last `n` values (pandas `rolling(n).mean()`).
     public static func rollingMean(_ x: [Double], _ n: Int) -> [Double] {
-        rolling(x, n) { window in window.reduce(0, +) / Double(n) }
+        rolling(x, n) { window in sum(window) / Double(n) }
     }
 
     /// Sum of the last `n` values (pandas `rolling(n).sum()`).
     public static func rollingSum(_ x: [Double], _ n: Int) -> [Double] {
-        rolling(x, n) { window in window.reduce(0, +) }
+        rolling(x, n) { window in sum(window) }
     }
 
     /// Sample standard deviation (ddof 1) of the last `n` values (pandas `rolling(n).std()`).
     public static func rollingStd(_ x: [Double], _ n: Int) -> [Double] {
         rolling(x, n) { window in
-            let mean = window.reduce(0, +) / Double(n)
-            let squares = window.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
+            let mean = sum(window) / Double(n)
+            var squares = 0.0
+            for v in window { squares += (v - mean) * (v - mean) }
             return (squares / Double(n - 1)).squareRoot()
         }
     }
 
-    /// Each window is summed directly (not as a running sum) so no rounding drift accumulates.
-    private static func rolling(_ x: [Double], _ n: Int, _ statistic: (ArraySlice<Double>) -> Double) -> [Double] {
+    /// Each window is summed directly (not as a running sum) so no rounding drift accumulates;
+    /// NaNs are counted as they enter and leave the window, so a defined window costs one pass.
+    private static func rolling(_ x: [Double], _ n: Int, _ statistic: (UnsafeBufferPointer<Double>) -> Double) -> [Double] {
         var out = [Double](repeating: .nan, count: x.count)
         guard n > 0, x.count >= n else { return out }
-        for i in (n - 1)..<x.count {
-            let window = x[(i - n + 1)...i]
-            if window.contains(where: { $0.isNaN }) { continue }
-            out[i] = statistic(window)
+        x.withUnsafeBufferPointer { all in
+            var nans = 0
+            for i in all.indices {
+                if all[i].isNaN { nans += 1 }
+                if i >= n, all[i - n].isNaN { nans -= 1 }
+                if i >= n - 1, nans == 0 {
+                    out[i] = statistic(UnsafeBufferPointer(rebasing: all[(i - n + 1)...i]))
+                }
+            }
         }
         return out
+    }
+
+    /// Left to right, as the window's values come.
+    private static func sum(_ window: UnsafeBufferPointer<Double>) -> Double {
+        var total = 0.0
+        for v in window { total += v }
+        return total
     }
 
     /// Exponential moving average with span `n` (alpha = 2/(n+1)), as pandas

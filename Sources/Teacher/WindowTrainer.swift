@@ -35,9 +35,11 @@ public struct WindowTrainer: Sendable {
         }
         let split = try DataSplit.make(prepared, config: config)
         // Depend only on the rows: made on a thread of their own while LightGBM trains (on a
-        // large window, labels.csv.gz costs about as much as training on one thread). Not beside
-        // LightGBM's own threads: an OpenMP team that waits for a busy core slows many times over.
-        let rowArtifacts = SideWork(concurrently: parameters["num_threads"] == "1") { () throws -> (labelsGzip: [UInt8], dataSHA256: String) in
+        // large window, labels.csv.gz costs about half as much as training on one thread). Only
+        // when LightGBM's threads leave a core free: an OpenMP team that waits for a busy core
+        // slows many times over.
+        let threads = parameters["num_threads"].flatMap { Int($0) } ?? lightgbmThreads
+        let rowArtifacts = SideWork(concurrently: threads < ProcessInfo.processInfo.activeProcessorCount) { () throws -> (labelsGzip: [UInt8], dataSHA256: String) in
             (try Gzip.compress(ArtifactFiles.labelsCSV(prepared, symbol: symbol), level: ArtifactFiles.labelsGzipLevel),
              BarFingerprint.sha256(prepared.bars))
         }

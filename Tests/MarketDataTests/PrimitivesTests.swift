@@ -54,9 +54,26 @@ import Testing
         #expect(try Gzip.decompress(a) == text)
     }
 
+    @Test func headerHasNoTimestampAndEmptyInputRoundTrips() throws {
+        let packed = try Gzip.compress([], level: 1)
+        #expect(Array(packed.prefix(3)) == [0x1f, 0x8b, 8], "gzip magic and deflate")
+        #expect(Array(packed[4..<8]) == [0, 0, 0, 0], "MTIME 0")
+        #expect(try Gzip.decompress(packed) == [])
+    }
+
     @Test func truncatedInputIsAnError() throws {
         let packed = try Gzip.compress(Array("hello hello hello".utf8))
         #expect(throws: GzipError.self) { try Gzip.decompress(Array(packed.prefix(8))) }
+    }
+}
+
+@Suite struct ByteTextTests {
+    @Test func numbersAreWrittenAsInterpolationWritesThem() {
+        let values: [Double] = [0, -0.0, 1, 0.1, 1e-5, 123456.789, 1e16, -2.5e-300, .pi, 0.003, 1_234_567_890_123.5, .nan, .infinity]
+        var text = ByteText(capacity: 0)
+        for v in values { text.write(v); text.write(byte: UInt8(ascii: ",")) }
+        text.write(-42)
+        #expect(String(decoding: text.bytes, as: UTF8.self) == values.map { "\($0)," }.joined() + "-42")
     }
 }
 
