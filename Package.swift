@@ -13,16 +13,17 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // zlib from the system (zlib1g-dev) for .csv.gz caches and labels.csv.gz.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // libdeflate from the system (libdeflate-dev): gzip compression 2-3 times faster than zlib's.
         .systemLibrary(name: "CDeflate", path: "Sources/CDeflate"),
-        // The one home of raw pointers and C calls outside LightGBM: POSIX file I/O, zlib, libdeflate, strtod, SHA-256.
+        // The one home of raw pointers and C calls outside LightGBM: POSIX file I/O, zlib, libdeflate, strtod; SHA-256 through swift-crypto.
         // Linux calls Swift's Glibc module leaves out (syncfs).
         .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
-        .target(name: "SystemIO", dependencies: ["CZlib", "CDeflate", "CLinux"]),
+        .target(name: "SystemIO", dependencies: ["CZlib", "CDeflate", "CLinux", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "MarketData", dependencies: ["SystemIO"], resources: [.copy("Resources")]),
         .target(name: "LightGBM"),
         .target(name: "Teacher", dependencies: ["MarketData", "LightGBM"]),
