@@ -10,7 +10,8 @@ struct DailyState {
 /// The daily random walk of one symbol. `realistic`: GARCH(1,1) volatility clustering, Markov
 /// drift regimes (bull, bear, flat), overnight gaps, fat-tailed shocks, and volume that rises
 /// with |return|. `noEdge`: i.i.d. normal returns at constant volatility. `meanReversion`: the
-/// no-edge walk plus a pull against the last five days' return. Generated day by day from a
+/// no-edge walk plus a pull against the last five days' return. `intradayReversion`: the no-edge
+/// walk (its edge is inside the day, in `IntradayPath`). Generated day by day from a
 /// fixed origin so any sub-range is a slice of the same path.
 struct DailyPath {
     private static let regimeDrifts: [Double] = [0.0007, -0.0006, 0.0]
@@ -38,7 +39,7 @@ struct DailyPath {
     mutating func next() -> DailyState {
         switch dynamics {
         case .realistic: return nextRealistic()
-        case .noEdge: return nextIID(pull: 0)
+        case .noEdge, .intradayReversion: return nextIID(pull: 0)
         case .meanReversion(let strength): return nextIID(pull: strength)
         }
     }

@@ -6,8 +6,11 @@ import MarketData
 /// The day's bars aggregate exactly to its daily bar: first open, last close, highest high,
 /// lowest low and total volume are the daily bar's (so daily and intraday data never disagree).
 /// Bars fall on the session's own times (a special session has its own), one per bar start.
+/// `pull` > 0 makes the walk's steps revert within the session (`IntradayReversion`) before
+/// the bridge ties them to the close.
 enum IntradayPath {
-    static func bars(day: CalendarDay, state: DailyState, interval: Interval, session: TradingSession, seed: UInt64) -> [Bar] {
+    static func bars(day: CalendarDay, state: DailyState, interval: Interval, session: TradingSession, seed: UInt64,
+                     pull: Double = 0) -> [Bar] {
         let starts = session.barStarts(interval)
         let n = starts.count
         var rng = Xoshiro256(seed: SplitMix64.mix(seed, UInt64(bitPattern: Int64(day.ordinal)), UInt64(n)))
@@ -16,10 +19,11 @@ enum IntradayPath {
             return 1 + 3 * x * x
         }
         let barSigma = state.volatility / Double(n).squareRoot()
+        let shocks = (0..<n).map { barSigma * shape[$0].squareRoot() * rng.normal() }
         var walk = [Double](repeating: 0, count: n)
         var sum = 0.0
-        for k in 0..<n {
-            sum += barSigma * shape[k].squareRoot() * rng.normal()
+        for (k, step) in IntradayReversion.steps(shocks: shocks, strength: pull).enumerated() {
+            sum += step
             walk[k] = sum
         }
         let target = log(state.close / state.open)

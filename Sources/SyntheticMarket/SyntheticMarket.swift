@@ -66,7 +66,8 @@ public struct SyntheticMarket: Sendable {
             guard hasBars(symbol: symbol, day: day) else { continue }
             if interval.isIntraday {
                 bars += IntradayPath.bars(day: day, state: state, interval: interval,
-                                          session: calendar.session(on: day) ?? .regular, seed: intradaySeed)
+                                          session: calendar.session(on: day) ?? .regular, seed: intradaySeed,
+                                          pull: dynamics.intradayPull)
             } else {
                 bars.append(Bar(timestamp: day.startEpochSeconds, open: state.open, high: state.high,
                                 low: state.low, close: state.close, volume: state.volume))

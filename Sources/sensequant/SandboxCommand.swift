@@ -33,7 +33,7 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Planted gap in the synthetic market: SYMBOL or SYMBOL:YYYY-MM-DD..YYYY-MM-DD (repeatable).")
     var gap: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("How returns are made: realistic, no-edge (i.i.d., nothing predictable) or mean-reversion:STRENGTH (a learnable edge, e.g. 0.5).", valueName: "dynamics"))
+    @Option(name: .long, help: ArgumentHelp("How returns are made: realistic, no-edge (i.i.d., nothing predictable), mean-reversion:STRENGTH (a learnable daily edge, e.g. 0.5) or intraday-reversion:STRENGTH (no-edge days, a learnable edge between the bars of a session).", valueName: "dynamics"))
     var market: MarketDynamics = .realistic
 
     @Option(name: .long, help: "Inject a fault (repeatable): rate-limit:0.1, 5xx:0.1, timeout:0.05, slow:200ms, quota-after:N, empty:SYMBOL[:FROM..TO], answer:401:json-no-status[:P], partial:SYMBOL:YYYY-MM-DD.")

@@ -26,7 +26,7 @@ struct SynthesizeCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("A planted gap: SYMBOL, SYMBOL:FROM..TO or *:FROM..TO (repeatable).", valueName: "gap"))
     var gap: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("How returns are made: realistic, no-edge (i.i.d., nothing predictable) or mean-reversion:STRENGTH (a learnable edge, e.g. 0.5).", valueName: "dynamics"))
+    @Option(name: .long, help: ArgumentHelp("How returns are made: realistic, no-edge (i.i.d., nothing predictable), mean-reversion:STRENGTH (a learnable daily edge, e.g. 0.5) or intraday-reversion:STRENGTH (no-edge days, a learnable edge between the bars of a session).", valueName: "dynamics"))
     var market: MarketDynamics = .realistic
 
     @OptionGroup var data: DataDirOption

@@ -50,9 +50,10 @@ struct SyntheticMarketTests {
 
     /// Every day's intraday bars, at every interval, aggregate exactly to its daily bar, and fall
     /// on the session's bar times: regular days, a Muhurat evening and a two-segment drill day.
-    @Test(arguments: [Interval.oneMinute, .fiveMinute, .thirtyMinute])
-    func intradayBarsAggregateToTheDailyBar(interval: Interval) throws {
-        let market = try SyntheticMarket(seed: 11, dynamics: .realistic, calendar: calendar)
+    /// The planted intraday edge keeps that true.
+    @Test(arguments: [Interval.oneMinute, .fiveMinute, .thirtyMinute], [MarketDynamics.realistic, .intradayReversion(strength: 0.9)])
+    func intradayBarsAggregateToTheDailyBar(interval: Interval, dynamics: MarketDynamics) throws {
+        let market = try SyntheticMarket(seed: 11, dynamics: dynamics, calendar: calendar)
         for range in [days("2024-02-26", "2024-03-08"), days("2024-10-28", "2024-11-05")] {
             let daily = market.bars(symbol: "RELIANCE", interval: .oneDay, range: range)
             let intraday = market.bars(symbol: "RELIANCE", interval: interval, range: range)
