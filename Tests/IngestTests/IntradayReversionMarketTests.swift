@@ -25,8 +25,8 @@ struct IntradayReversionMarketTests {
         }
     }
 
-    /// Autocorrelation at lags 1...5 of the 5-minute log returns inside sessions (a return never
-    /// spans the overnight gap), pooled over five symbols and a quarter.
+    /// Autocorrelation at lags 1...14 (the pull's memory) of the 5-minute log returns inside
+    /// sessions (a return never spans the overnight gap), pooled over five symbols and a quarter.
     func barReturnAutocorrelations(_ dynamics: MarketDynamics) throws -> [Double] {
         let market = try SyntheticMarket(seed: 21, dynamics: dynamics, calendar: calendar)
         var sessions: [[Double]] = []
@@ -38,19 +38,21 @@ struct IntradayReversionMarketTests {
             }
         }
         let variance = sessions.joined().map { $0 * $0 }.reduce(0, +)
-        return (1...5).map { lag in
+        return (1...14).map { lag in
             sessions.map { r in (lag..<r.count).map { r[$0] * r[$0 - lag] }.reduce(0, +) }.reduce(0, +) / variance
         }
     }
 
+    /// Their sum is how much of a move the next 14 bars give back, per unit of variance.
     @Test func barsGiveBackTheirRecentMoveOnlyWhenPlanted() throws {
         let planted = try barReturnAutocorrelations(.intradayReversion(strength: 0.9))
         let noEdge = try barReturnAutocorrelations(.noEdge)
-        print("lag 1...5 autocorrelation of 5-minute returns: intraday-reversion:0.9 \(planted), no-edge \(noEdge)")
-        #expect(planted.allSatisfy { $0 < -0.05 }, "\(planted)")
-        // Not exactly 0 without an edge: clamping the path to the day's high and low, and the 0.05
-        // tick, give back a little of each move (lag 1 about -0.02 here).
-        #expect(noEdge.allSatisfy { abs($0) < 0.04 }, "\(noEdge)")
+        let (plantedSum, noEdgeSum) = (planted.reduce(0, +), noEdge.reduce(0, +))
+        print("lag 1...14 autocorrelations of 5-minute returns: intraday-reversion:0.9 sum \(plantedSum) \(planted); no-edge sum \(noEdgeSum) \(noEdge)")
+        // Measured: -0.37 planted, +0.07 without an edge (each lag's standard error is about 0.007).
+        #expect(plantedSum < -0.25, "\(planted)")
+        #expect(abs(noEdgeSum) < 0.15, "\(noEdge)")
+        #expect(noEdge.allSatisfy { abs($0) < 0.03 }, "\(noEdge)")
     }
 
     @Test func theDaysAreTheNoEdgeDays() throws {
