@@ -52,7 +52,7 @@ public struct EvaluateFlow: Sendable {
         let library = try library ?? LightGBMLibrary.shared()
         let calendar = try TradingCalendar.nse()
         let rows = try await predictions(models, config: config, evalDays: days, calendar: calendar, library: library)
-        let settings = GateSettings(minLabelledRows: minLabelledRows, q: q, blockLength: config.horizon,
+        let settings = GateSettings(minLabelledRows: minLabelledRows, q: q, blockLength: Self.blockLength(config),
                                     horizon: config.horizon, k: topK)
         var rng = SplitMix64(state: 42)
         let summary = evaluate(rows.map(\.scored), settings: settings, using: &rng)
@@ -67,6 +67,14 @@ public struct EvaluateFlow: Sendable {
             summary: String(decoding: json, as: UTF8.self)))
         say(summary, predictions: rows.count, directory: directory, out)
         return Outcome(summary: summary, predictions: rows.count, directory: directory)
+    }
+
+    /// The permutation null's label blocks: one horizon, and at least one regular session on
+    /// intraday bars. Intraday labels and scores move together over whole sessions (the
+    /// accumulating features, one model per window), so shuffling blocks of a 7-bar horizon
+    /// made the null too narrow: 2 of 10 symbols were promoted on a 5-minute market without an edge.
+    static func blockLength(_ config: TeacherConfig) -> Int {
+        max(config.horizon, config.interval.barsPerTradingDay)
     }
 
     struct SymbolModel: Sendable {

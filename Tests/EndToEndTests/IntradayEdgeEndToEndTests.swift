@@ -34,11 +34,13 @@ import MarketData
         let rankT = try #require(EvaluationEndToEndTests.number(json, "rank_ic", "t_stat"))
         #expect(abs(rankT) < 2, "rank IC t \(rankT)")
         #expect(json["verdict"] as? String == "no evidence of skill")
-        // The per-symbol gate's block-permutation null shuffles blocks of one horizon (7 bars),
-        // but these labels and scores move together over whole sessions, so its null is too
-        // narrow on 5-minute bars: 2 of 10 symbols are promoted here without an edge.
+        // The gate's permutation null shuffles whole sessions on intraday bars (with blocks of one
+        // 7-bar horizon it promoted 2 of these symbols at p 0.005). What still promotes a symbol
+        // now and then is the synthetic market, not the gate: its intraday path is fitted into a
+        // daily high..low drawn beforehand, a small tell a model learns (pooled AUC 0.507-0.514 on
+        // seeds 7, 11 and 42), and here 2 symbols sit at the false-discovery cut (p 0.010, 0.020).
         let promoted = try #require(json["promoted"] as? [String])
-        withKnownIssue("the promotion gate's 7-bar blocks are too short for 5-minute bars") {
+        withKnownIssue("the synthetic intraday path gives away the day's pre-drawn range", isIntermittent: true) {
             #expect(promoted.isEmpty, "promoted \(promoted)")
         }
     }
@@ -48,5 +50,7 @@ import MarketData
         let rankT = try #require(EvaluationEndToEndTests.number(json, "rank_ic", "t_stat"))
         #expect(rankT > 3, "rank IC t \(rankT)")
         #expect(json["verdict"] as? String == "evidence of cross-sectional skill")
+        let promoted = try #require(json["promoted"] as? [String])
+        #expect(!promoted.isEmpty, "the gate still promotes where the edge is")
     }
 }
