@@ -45,10 +45,17 @@ struct HeavyWindowBench {
     func compare(threads: Int) throws -> HeavyWindowComparison {
         var trainer = self.trainer
         trainer.lightgbmThreads = threads
-        let out = dir.appendingPathComponent("heavy-window-\(threads)")
-        var result: WindowResult?
-        let whole = try timed { result = try trainer.train(symbol: symbol, window: window, bars: bars, config: config, outputDir: out) }
+        // Each run into a new directory, as a batch's windows are (replacing an earlier run's
+        // directory is a retry's cost, not a window's).
+        let base = dir.appendingPathComponent("heavy-window-\(threads)")
+        var result: WindowResult?, run = 0
+        let whole = try timed {
+            run += 1
+            result = try trainer.train(symbol: symbol, window: window, bars: bars, config: config,
+                                       outputDir: base.appendingPathComponent("run-\(run)"))
+        }
         guard let result else { throw BenchFailure("heavy window: no result") }
+        let out = result.artifactsDirectory
         let model = try String(contentsOf: out.appendingPathComponent("model.txt"), encoding: .utf8)
 
         let prepared = try PreparedWindow.prepare(symbol: symbol, window: window, allBars: bars, config: config)
