@@ -91,7 +91,8 @@ public enum BenchReport {
         floor without the Datasets, for reference. **Python**: `lightgbm.train` (4.6.0, the same `lib_lightgbm.so`)
         with its early-stopping callback on the same rows, split and parameters (`scripts/bench_lightgbm_python.py`,
         run by the bench; its time includes building its lazy Datasets). Budget (issue 14): whole within 10% of the
-        floor, and no slower than Python on the same work. Medians of the same run.
+        floor, and no slower than Python on the same work. Medians over rounds that run the three in turn (Python in a
+        process of its own each round, timed after a warm-up call), so a drift of the machine's speed weighs on all alike.
 
         | LightGBM threads | whole | floor: Datasets + training | training alone | Python | whole / floor | within 10%? | whole / Python | floor / Python | iterations run (ours, floor, Python) | best iteration (ours, floor, Python) | same trees as Python |
         |---|---|---|---|---|---|---|---|---|---|---|---|

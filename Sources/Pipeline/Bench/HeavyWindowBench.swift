@@ -42,27 +42,42 @@ struct HeavyWindowBench {
         return c
     }
 
+    /// Rounds of the three measurements in turn (ours, the floor, Python), so that a change of
+    /// this machine's speed during the run weighs on all three alike; round 0 is a warm-up.
     func compare(threads: Int) throws -> HeavyWindowComparison {
         var trainer = self.trainer
         trainer.lightgbmThreads = threads
-        // Each run into a new directory, as a batch's windows are (replacing an earlier run's
-        // directory is a retry's cost, not a window's).
-        let base = dir.appendingPathComponent("heavy-window-\(threads)")
-        var result: WindowResult?, run = 0
-        let whole = try timed {
-            run += 1
-            result = try trainer.train(symbol: symbol, window: window, bars: bars, config: config,
-                                       outputDir: base.appendingPathComponent("run-\(run)"))
-        }
-        guard let result else { throw BenchFailure("heavy window: no result") }
-        let out = result.artifactsDirectory
-        let model = try String(contentsOf: out.appendingPathComponent("model.txt"), encoding: .utf8)
-
         let prepared = try PreparedWindow.prepare(symbol: symbol, window: window, allBars: bars, config: config)
         let split = try DataSplit.make(prepared, config: config)
         let parameters = try TeacherParameters.resolve(overrides: config.parameterOverrides, threads: threads, library: trainer.library)
-        let floorRun = try floor(prepared, split: split, parameters: parameters)
-        let pythonRun = try python?.run(prepared, split: split, parameters: parameters, runs: runs, in: dir.appendingPathComponent("python-\(threads)"))
+        let floor = try Floor(prepared, split: split, parameters: parameters, library: trainer.library)
+        let pythonJob = try python?.writeJob(prepared, split: split, parameters: parameters, in: dir.appendingPathComponent("python-\(threads)"))
+        // Each run into a new directory, as a batch's windows are (replacing an earlier run's
+        // directory is a retry's cost, not a window's).
+        let base = dir.appendingPathComponent("heavy-window-\(threads)")
+        var whole: [Double] = [], floorRuns: [Double] = [], training: [Double] = [], pythonRuns: [Double] = []
+        var result: WindowResult?, floorOutcome: TrainingOutcome?, pythonResult: PythonLightGBMBench.Result?
+        for round in 0...runs {
+            let start = ContinuousClock.now
+            result = try trainer.train(symbol: symbol, window: window, bars: bars, config: config,
+                                       outputDir: base.appendingPathComponent("run-\(round)"))
+            let wholeSeconds = (ContinuousClock.now - start).inSeconds
+            let floorRun = try floor.run()
+            floorOutcome = floorRun.outcome
+            if let python, let pythonJob {
+                pythonResult = try python.run(job: pythonJob)
+                // Let the kernel finish tearing down the child before the next round is timed:
+                // measured without this pause, our window right after it took ~10 ms longer.
+                Thread.sleep(forTimeInterval: 0.3)
+            }
+            guard round > 0 else { continue }
+            whole.append(wholeSeconds)
+            floorRuns.append(floorRun.withDatasets)
+            training.append(floorRun.training)
+            if let seconds = pythonResult?.seconds { pythonRuns += seconds }
+        }
+        guard let result, let floorOutcome else { throw BenchFailure("heavy window: no result") }
+        let model = try String(contentsOf: result.artifactsDirectory.appendingPathComponent("model.txt"), encoding: .utf8)
 
         let what = "5-minute 180-day window, \(result.rows.total) rows, seed parameters, \(threads) LightGBM thread\(threads == 1 ? "" : "s")"
         return HeavyWindowComparison(
@@ -72,60 +87,53 @@ struct HeavyWindowBench {
                                samples: whole, itemsPerRun: 1, itemName: "window", peakRSSBytes: nil),
             floor: Measurement(name: "heavy window, floor: LightGBM on the same matrix, Datasets + training (\(what))",
                                command: "LGBM_DatasetCreateFromMat x2 + LGBM_BoosterCreate + AddValidData + UpdateOneIter/GetEval loop",
-                               samples: floorRun.withDatasets, itemsPerRun: 1, itemName: "window", peakRSSBytes: nil),
+                               samples: floorRuns, itemsPerRun: 1, itemName: "window", peakRSSBytes: nil),
             training: Measurement(name: "heavy window, of the floor: training alone (\(what))",
                                   command: "LGBM_BoosterCreate + AddValidData + UpdateOneIter/GetEval loop, same Datasets and early stopping",
-                                  samples: floorRun.training, itemsPerRun: 1, itemName: "window", peakRSSBytes: nil),
-            python: pythonRun.map {
+                                  samples: training, itemsPerRun: 1, itemName: "window", peakRSSBytes: nil),
+            python: pythonResult.map { _ in
                 Measurement(name: "heavy window, Python lightgbm.train (\(what))",
-                            command: "scripts/bench_lightgbm_python.py: lightgbm.train, same rows, split and parameters",
-                            samples: $0.seconds, itemsPerRun: 1, itemName: "window", peakRSSBytes: nil)
+                            command: "scripts/bench_lightgbm_python.py: lightgbm.train, same rows, split and parameters (one process a round)",
+                            samples: pythonRuns, itemsPerRun: 1, itemName: "window", peakRSSBytes: nil)
             },
             ours: .init(iterationsRun: result.metrics.iterationsRun, bestIteration: result.metrics.bestIteration,
                         treesSHA256: ModelTrees.sha256(model)),
-            floorOutcome: .init(iterationsRun: floorRun.outcome.iterationsRun, bestIteration: floorRun.outcome.bestIteration, treesSHA256: nil),
-            pythonOutcome: pythonRun.map { .init(iterationsRun: $0.iterationsRun, bestIteration: $0.bestIteration, treesSHA256: $0.treesSHA256) })
-    }
-
-    /// Seconds of each timed run of `body`, after one warm-up run.
-    private func timed(_ body: () throws -> Void) throws -> [Double] {
-        try body()
-        var samples: [Double] = []
-        for _ in 0..<runs {
-            let t = ContinuousClock.now
-            try body()
-            samples.append((ContinuousClock.now - t).inSeconds)
-        }
-        return samples
+            floorOutcome: .init(iterationsRun: floorOutcome.iterationsRun, bestIteration: floorOutcome.bestIteration, treesSHA256: nil),
+            pythonOutcome: pythonResult.map { .init(iterationsRun: $0.iterationsRun, bestIteration: $0.bestIteration, treesSHA256: $0.treesSHA256) })
     }
 
     /// LightGBM's own work from the matrix: a fresh pair of Datasets, then the booster, the work
-    /// Python's `lightgbm.train` does, so the two compare like for like. `training` times the
-    /// same runs from after the Datasets are built.
-    private func floor(_ prepared: PreparedWindow, split: DataSplit, parameters: LightGBMParameters) throws
-        -> (training: [Double], withDatasets: [Double], outcome: TrainingOutcome) {
-        let schedule = try TeacherParameters.trainingSchedule(parameters)
-        let trainX = prepared.features.selectingRows(split.train), validX = prepared.features.selectingRows(split.validation)
-        let trainY = split.train.map { prepared.labels[$0] }, validY = split.validation.map { prepared.labels[$0] }
-        var training: [Double] = [], withDatasets: [Double] = []
-        var outcome: TrainingOutcome?
-        for run in 0...runs {
+    /// Python's `lightgbm.train` does, so the two compare like for like. `training` is the same
+    /// run from after the Datasets are built.
+    struct Floor {
+        let trainX: RowMajorMatrix, validX: RowMajorMatrix
+        let trainY: [Double], validY: [Double]
+        let parameters: LightGBMParameters
+        let schedule: (maxIterations: Int, stoppingRounds: Int)
+        let library: LightGBMLibrary
+
+        init(_ prepared: PreparedWindow, split: DataSplit, parameters: LightGBMParameters, library: LightGBMLibrary) throws {
+            trainX = prepared.features.selectingRows(split.train)
+            validX = prepared.features.selectingRows(split.validation)
+            trainY = split.train.map { prepared.labels[$0] }
+            validY = split.validation.map { prepared.labels[$0] }
+            self.parameters = parameters
+            schedule = try TeacherParameters.trainingSchedule(parameters)
+            self.library = library
+        }
+
+        func run() throws -> (training: Double, withDatasets: Double, outcome: TrainingOutcome) {
             let start = ContinuousClock.now
-            let train = try Dataset(matrix: trainX, labels: trainY, parameters: parameters, featureNames: FeatureSet.names,
-                                    library: trainer.library)
+            let train = try Dataset(matrix: trainX, labels: trainY, parameters: parameters, featureNames: FeatureSet.names, library: library)
             let valid = try Dataset(matrix: validX, labels: validY, parameters: parameters, featureNames: FeatureSet.names,
-                                    reference: train, library: trainer.library)
+                                    reference: train, library: library)
             let t = ContinuousClock.now
             let booster = try Booster(training: train, parameters: parameters)
             try booster.addValidation(valid)
-            outcome = try booster.train(maxIterations: schedule.maxIterations, stoppingRounds: schedule.stoppingRounds)
+            let outcome = try booster.train(maxIterations: schedule.maxIterations, stoppingRounds: schedule.stoppingRounds)
             let end = ContinuousClock.now
-            if run > 0 {
-                training.append((end - t).inSeconds)
-                withDatasets.append((end - start).inSeconds)
-            }
+            return ((end - t).inSeconds, (end - start).inSeconds, outcome)
         }
-        return (training, withDatasets, outcome!)
     }
 }
 

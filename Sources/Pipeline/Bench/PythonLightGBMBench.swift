@@ -21,7 +21,9 @@ struct PythonLightGBMBench {
         }
     }
 
-    func run(_ prepared: PreparedWindow, split: DataSplit, parameters: LightGBMParameters, runs: Int, in job: URL) throws -> Result {
+    /// Writes the window's matrices and the job's settings into `job` (one timed run per call of
+    /// `run(job:)`, after one warm-up run in the same process).
+    func writeJob(_ prepared: PreparedWindow, split: DataSplit, parameters: LightGBMParameters, in job: URL) throws -> URL {
         try FileManager.default.createDirectory(at: job, withIntermediateDirectories: true)
         let rows = { (indices: [Int]) in indices.flatMap { prepared.features.row($0) } }
         let files: [(String, [Double])] = [
@@ -33,9 +35,13 @@ struct PythonLightGBMBench {
         }
         let spec: [String: Any] = [
             "columns": prepared.features.columnCount, "feature_names": FeatureSet.names,
-            "parameters": parameters.dictionary, "runs": runs, "warmup": 1,
+            "parameters": parameters.dictionary, "runs": 1, "warmup": 1,
         ]
         try JSONSerialization.data(withJSONObject: spec).write(to: job.appendingPathComponent("job.json"))
+        return job
+    }
+
+    func run(job: URL) throws -> Result {
         let child = try ChildProcess.run("/usr/bin/env", [interpreter, script.path, job.path])
         guard child.status == 0 else {
             throw BenchFailure("\(interpreter) \(script.path) exited \(child.status) (it needs Python's lightgbm \(LightGBMLibrary.pinnedVersion): scripts/setup.sh)")
