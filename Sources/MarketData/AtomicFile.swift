@@ -50,26 +50,44 @@ public enum AtomicFile {
     /// Builds a directory under a temporary name, then renames it to `url`, replacing any
     /// previous directory there. `build` receives the temporary directory to fill.
     public static func writeDirectory(at url: URL, build: (URL) throws -> Void) throws {
-        let parent = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        let temp = parent.appendingPathComponent(temporaryName(for: url.lastPathComponent))
-        try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: false)
-        do {
-            try build(temp)
-            try PosixFile.syncFileSystem(containing: temp.path)
-            if FileManager.default.fileExists(atPath: url.path) {
-                let old = parent.appendingPathComponent(temporaryName(for: url.lastPathComponent + ".old"))
-                try PosixFile.rename(url.path, to: old.path)
-                try PosixFile.rename(temp.path, to: url.path)
-                try? FileManager.default.removeItem(at: old)
-            } else {
-                try PosixFile.rename(temp.path, to: url.path)
-            }
-        } catch {
-            try? FileManager.default.removeItem(at: temp)
+        let staged = try StagedDirectory(for: url)
+        do { try build(staged.url) } catch {
+            staged.discard()
             throw error
         }
-        try PosixFile.syncDirectory(parent.path)
+        try staged.commit()
+    }
+
+    /// A directory filled under a temporary sibling name (by one thread or several), then made
+    /// durable and renamed into place whole by `commit()`, or removed by `discard()`.
+    public struct StagedDirectory: Sendable {
+        /// The temporary directory to fill.
+        public let url: URL
+        public let target: URL
+
+        public init(for target: URL) throws {
+            let parent = target.deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            url = parent.appendingPathComponent(AtomicFile.temporaryName(for: target.lastPathComponent))
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+            self.target = target
+        }
+
+        /// The files reach the disk, then the directory replaces `target` and the rename is
+        /// made durable. On failure the temporary directory is removed.
+        public func commit() throws {
+            do {
+                try PosixFile.syncFileSystem(containing: url.path)
+                try AtomicFile.moveDirectory(url, to: target)
+            } catch {
+                discard()
+                throw error
+            }
+        }
+
+        public func discard() {
+            try? FileManager.default.removeItem(at: url)
+        }
     }
 
     private static let counter = Mutex(0)

@@ -51,19 +51,25 @@ enum ArtifactFiles {
         return Array(out.utf8)
     }
 
-    /// Writes all four files into a temporary sibling of `directory`, then renames it into
-    /// place (replacing an earlier run's directory), so readers see all files or none.
-    static func write(to directory: URL, model: String, labelsGzip: [UInt8], importance: [UInt8], metadata: [UInt8]) throws {
+    static let labelsFileName = "labels.csv.gz"
+
+    /// `labels.csv.gz` into the window's staged directory, on the disk when this returns (it is
+    /// written beside the training, so the commit's sync has little left to flush).
+    static func writeLabels(_ labelsGzip: [UInt8], into staged: AtomicFile.StagedDirectory) throws {
+        try PosixFile.write(labelsGzip, to: staged.url.appendingPathComponent(labelsFileName).path, sync: true)
+    }
+
+    /// Writes the other three files into the staged directory (which already holds
+    /// `labels.csv.gz`), then commits it, so readers see all four files or none.
+    static func write(into staged: AtomicFile.StagedDirectory, model: String, importance: [UInt8], metadata: [UInt8]) throws {
         let files: [(String, [UInt8])] = [
             ("model.txt", Array(model.utf8)),
-            ("labels.csv.gz", labelsGzip),
             ("feature_importance.csv", importance),
             ("metadata.json", metadata),
         ]
-        try AtomicFile.writeDirectory(at: directory) { temporary in
-            for (name, bytes) in files {
-                try PosixFile.write(bytes, to: temporary.appendingPathComponent(name).path)
-            }
+        for (name, bytes) in files {
+            try PosixFile.write(bytes, to: staged.url.appendingPathComponent(name).path)
         }
+        try staged.commit()
     }
 }

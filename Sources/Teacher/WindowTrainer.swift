@@ -34,21 +34,33 @@ public struct WindowTrainer: Sendable {
             throw TeacherError.insufficientData(rows: prepared.rowCount, minimum: config.minimumRows)
         }
         let split = try DataSplit.make(prepared, config: config)
-        // Depend only on the rows: made on a thread of their own while LightGBM trains (on a
-        // large window, labels.csv.gz costs about half as much as training on one thread). Only
-        // when LightGBM's threads leave a core free: an OpenMP team that waits for a busy core
-        // slows many times over.
+        let staged: AtomicFile.StagedDirectory
+        do { staged = try AtomicFile.StagedDirectory(for: outputDir) } catch { throw TeacherError.artifacts(error, directory: outputDir.path) }
+        // Depend only on the rows: made and written on a thread of their own while LightGBM
+        // trains (on a large window, labels.csv.gz costs about as much CPU as training on one
+        // thread). Only when LightGBM's threads leave a core free: an OpenMP team that waits
+        // for a busy core slows many times over.
         let threads = parameters["num_threads"].flatMap { Int($0) } ?? lightgbmThreads
-        let rowArtifacts = SideWork(concurrently: threads < ProcessInfo.processInfo.activeProcessorCount) { () throws -> (labelsGzip: [UInt8], dataSHA256: String) in
-            (try Gzip.compress(ArtifactFiles.labelsCSV(prepared, symbol: symbol), level: ArtifactFiles.labelsGzipLevel),
-             BarFingerprint.sha256(prepared.bars))
+        let rowArtifacts = SideWork(concurrently: threads < ProcessInfo.processInfo.activeProcessorCount) { () throws -> String in
+            try ArtifactFiles.writeLabels(try Gzip.compress(ArtifactFiles.labelsCSV(prepared, symbol: symbol), level: ArtifactFiles.labelsGzipLevel),
+                                          into: staged)
+            return BarFingerprint.sha256(prepared.bars)
+        }
+        var committed = false
+        defer {
+            if !committed {
+                // The side thread may still be writing into the staged directory.
+                _ = try? rowArtifacts.value()
+                staged.discard()
+            }
         }
         let model = try FittedModel.fit(prepared, split: split, parameters: parameters, library: library)
-        let side: (labelsGzip: [UInt8], dataSHA256: String)
-        do { side = try rowArtifacts.value() } catch { throw TeacherError.artifacts(error, directory: outputDir.path) }
+        let dataSHA256: String
+        do { dataSHA256 = try rowArtifacts.value() } catch { throw TeacherError.artifacts(error, directory: outputDir.path) }
         let result = makeResult(symbol: symbol, window: window, prepared: prepared, split: split, model: model,
-                                dataSHA256: side.dataSHA256, outputDir: outputDir)
-        try writeArtifacts(result, prepared: prepared, model: model, labelsGzip: side.labelsGzip, config: config)
+                                dataSHA256: dataSHA256, outputDir: outputDir)
+        try writeArtifacts(result, prepared: prepared, model: model, into: staged, config: config)
+        committed = true
         return result
     }
 
@@ -76,15 +88,14 @@ public struct WindowTrainer: Sendable {
             dataSHA256: dataSHA256)
     }
 
-    private func writeArtifacts(_ result: WindowResult, prepared: PreparedWindow, model: FittedModel, labelsGzip: [UInt8],
-                                config: TeacherConfig) throws {
+    private func writeArtifacts(_ result: WindowResult, prepared: PreparedWindow, model: FittedModel,
+                                into staged: AtomicFile.StagedDirectory, config: TeacherConfig) throws {
         let directory = result.artifactsDirectory
         do {
             let metadata = WindowMetadata(result: result, prepared: prepared, config: config)
             try ArtifactFiles.write(
-                to: directory,
+                into: staged,
                 model: model.modelText,
-                labelsGzip: labelsGzip,
                 importance: ArtifactFiles.featureImportanceCSV(splitCounts: model.importanceSplit),
                 metadata: try WindowMetadata.encode(metadata))
         } catch {

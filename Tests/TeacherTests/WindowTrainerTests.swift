@@ -190,7 +190,9 @@ func readMetadata(_ dir: URL) throws -> [String: Any] {
 
     @Test func badParametersAreInvalidInputAndLightGBMRejectionsAreModelErrors() throws {
         let w = LearnableWindow()
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("never-\(UUID())")
+        let parent = try temporaryDirectory("rejected")
+        defer { try? FileManager.default.removeItem(at: parent) }
+        let out = parent.appendingPathComponent("never")
         var config = TeacherConfig()
         config.parameterOverrides = ["num_leafs": "3"]
         let unknown = #expect(throws: TeacherError.self) {
@@ -204,6 +206,8 @@ func readMetadata(_ dir: URL) throws -> [String: Any] {
         #expect(rejected?.failureClass == .modelError)
         #expect(rejected?.message.contains("no_such_objective") == true)
         #expect(!FileManager.default.fileExists(atPath: out.path))
+        // Nor the staged directory the labels file was being written into beside the training.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == [])
     }
 
     @Test func oneWindowTrainsQuickly() throws {

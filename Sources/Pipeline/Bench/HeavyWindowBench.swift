@@ -66,9 +66,11 @@ struct HeavyWindowBench {
             floorOutcome = floorRun.outcome
             if let python, let pythonJob {
                 pythonResult = try python.run(job: pythonJob)
-                // Let the kernel finish tearing down the child before the next round is timed:
-                // measured without this pause, our window right after it took ~10 ms longer.
+                // Let the kernel finish tearing down the child, then bring the core back up to
+                // speed with an untimed floor run: timed straight after the child or the pause,
+                // our window (the first of a round) took 10-15 ms longer than it does warm.
                 Thread.sleep(forTimeInterval: 0.3)
+                _ = try floor.run()
             }
             guard round > 0 else { continue }
             whole.append(wholeSeconds)
