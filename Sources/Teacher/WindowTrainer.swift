@@ -36,16 +36,7 @@ public struct WindowTrainer: Sendable {
         let split = try DataSplit.make(prepared, config: config)
         let staged: AtomicFile.StagedDirectory
         do { staged = try AtomicFile.StagedDirectory(for: outputDir) } catch { throw TeacherError.artifacts(error, directory: outputDir.path) }
-        // Depend only on the rows: made and written on a thread of their own while LightGBM
-        // trains (on a large window, labels.csv.gz costs about as much CPU as training on one
-        // thread). Only when LightGBM's threads leave a core free: an OpenMP team that waits
-        // for a busy core slows many times over.
-        let threads = parameters["num_threads"].flatMap { Int($0) } ?? lightgbmThreads
-        let rowArtifacts = SideWork(concurrently: threads < ProcessInfo.processInfo.activeProcessorCount) { () throws -> String in
-            try ArtifactFiles.writeLabels(try Gzip.compress(ArtifactFiles.labelsCSV(prepared, symbol: symbol), level: ArtifactFiles.labelsGzipLevel),
-                                          into: staged)
-            return BarFingerprint.sha256(prepared.bars)
-        }
+        let rowArtifacts = writeRowArtifacts(prepared, symbol: symbol, into: staged, parameters: parameters)
         var committed = false
         defer {
             if !committed {
@@ -62,6 +53,20 @@ public struct WindowTrainer: Sendable {
         try writeArtifacts(result, prepared: prepared, model: model, into: staged, config: config)
         committed = true
         return result
+    }
+
+    /// `labels.csv.gz` into the staged directory, and the bars' fingerprint: they depend only on
+    /// the rows, so they are made on a thread of their own while LightGBM trains (on a large
+    /// window they cost about as much CPU as training on one thread). Only when LightGBM's
+    /// threads leave a core free: an OpenMP team that waits for a busy core slows many times over.
+    private func writeRowArtifacts(_ prepared: PreparedWindow, symbol: String, into staged: AtomicFile.StagedDirectory,
+                                   parameters: LightGBMParameters) -> SideWork<String> {
+        let threads = parameters["num_threads"].flatMap { Int($0) } ?? lightgbmThreads
+        return SideWork(concurrently: threads < ProcessInfo.processInfo.activeProcessorCount) {
+            let csv = ArtifactFiles.labelsCSV(prepared, symbol: symbol)
+            try ArtifactFiles.writeLabels(try Gzip.compress(csv, level: ArtifactFiles.labelsGzipLevel), into: staged)
+            return BarFingerprint.sha256(prepared.bars)
+        }
     }
 
     private func makeResult(symbol: String, window: DayRange, prepared: PreparedWindow, split: DataSplit,
