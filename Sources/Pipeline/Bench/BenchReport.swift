@@ -100,8 +100,8 @@ public enum BenchReport {
         """
         for c in comparisons {
             let python = c.python.map { format($0.median) } ?? "not run"
-            let versusPython = c.python.map { String(format: "%.2f", c.whole.median / $0.median) } ?? "-"
-            let sameWork = c.python.map { String(format: "%.2f", c.floor.median / $0.median) } ?? "-"
+            let versusPython = c.python.map { String(format: "%.3f", c.whole.median / $0.median) } ?? "-"
+            let sameWork = c.python.map { String(format: "%.3f", c.floor.median / $0.median) } ?? "-"
             let iterations = "\(c.ours.iterationsRun), \(c.floorOutcome.iterationsRun), \(c.pythonOutcome.map { "\($0.iterationsRun)" } ?? "-")"
             let best = "\(c.ours.bestIteration), \(c.floorOutcome.bestIteration), \(c.pythonOutcome.map { "\($0.bestIteration)" } ?? "-")"
             let same = c.pythonOutcome.map { $0.treesSHA256 == c.ours.treesSHA256 ? "yes (SHA-256 of the trees)" : "**no**" } ?? "-"
@@ -116,17 +116,21 @@ public enum BenchReport {
     /// One sentence per thread count, from the numbers above it.
     static func heavyWindowVerdict(_ comparisons: [HeavyWindowComparison]) -> String {
         comparisons.map { c in
-            let floorPart = String(format: "whole / floor %.3f, budget %.2f: ", c.wholeOverFloor, HeavyWindowComparison.floorBudget)
+            let floorPart = String(format: "whole / floor %.3f (budget %.2f): ", c.wholeOverFloor, HeavyWindowComparison.floorBudget)
                 + (c.meetsFloorBudget ? "met" : "**not met**")
             let pythonPart = c.python.map { p in
-                String(format: "; whole / Python %.2f: ", c.whole.median / p.median) + (c.whole.median <= p.median ? "met" : "**not met**")
+                String(format: "; on the same work as `lightgbm.train` (our Datasets + training) / Python %.3f: ", c.floor.median / p.median)
+                    + (c.floor.median <= p.median ? "met" : "**not met**")
+                    + String(format: "; whole window / Python %.3f", c.whole.median / p.median)
             } ?? "; Python not run"
             return "- \(c.threads) LightGBM thread\(c.threads == 1 ? "" : "s"): \(floorPart)\(pythonPart)."
         }.joined(separator: "\n") + """
 
 
-        With one LightGBM thread, `labels.csv.gz` (about 3.1 MB of text, gzip by libdeflate) is made on a second
-        core while LightGBM trains, so it stays off the window's path. When LightGBM's threads take every core it is
+        With one LightGBM thread, `labels.csv.gz` (about 3.1 MB of text, gzip by libdeflate) is made and written into
+        the staged window directory on a second core while LightGBM trains, so it stays off the window's path; what
+        remains on it besides LightGBM's work is features and labels, the predictions, the metrics and the commit of
+        the directory. When LightGBM's threads take every core it is
         made before training instead (an OpenMP team that waits for a busy core slows many times over), and the
         whole window pays for it: that is why the batch plan leaves a core free for it (`LightGBMThreadPlan`).
 
