@@ -18,7 +18,7 @@ let package = Package(
     targets: [
         // zlib from the system (zlib1g-dev) for .csv.gz caches and labels.csv.gz.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
-        // libdeflate from the system (libdeflate-dev): gzip compression 2-3 times faster than zlib's.
+        // libdeflate from the system (libdeflate-dev): gzip compression about 2-2.5 times faster than zlib's on a window's labels file.
         .systemLibrary(name: "CDeflate", path: "Sources/CDeflate"),
         // The one home of raw pointers and C calls outside LightGBM: POSIX file I/O, zlib, libdeflate, strtod; SHA-256 through swift-crypto.
         // Linux calls Swift's Glibc module leaves out (syncfs).

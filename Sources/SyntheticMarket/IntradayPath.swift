@@ -35,8 +35,9 @@ enum IntradayPath {
         bars.reserveCapacity(n)
         var previous = state.open
         let midnight = day.startEpochSeconds
-        let line = (0..<n).map { Double($0 + 1) / Double(n) * target }
-        let wander = (0..<n).map { walk[$0] - Double($0 + 1) / Double(n) * walk[n - 1] }
+        let elapsed = (0..<n).map { Double($0 + 1) / Double(n) }
+        let line = elapsed.map { $0 * target }
+        let wander = (0..<n).map { walk[$0] - elapsed[$0] * walk[n - 1] }
         let scale = fittingScale(wander: wander, line: line, up: log(state.high / state.open), down: log(state.low / state.open))
         for k in 0..<n {
             let close = k == n - 1 ? state.close : inDay(tick(state.open * exp(line[k] + scale * wander[k])))

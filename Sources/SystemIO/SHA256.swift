@@ -1,7 +1,7 @@
 import Crypto
 
 /// SHA-256 for manifest checksums and artifact fingerprints, as lowercase hex: swift-crypto's
-/// (BoringSSL, with the CPU's SHA instructions where it has them).
+/// (BoringSSL), one implementation fewer to keep correct than our own.
 public enum SHA256 {
     public static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digest = Crypto.SHA256.hash(data: Array(bytes))

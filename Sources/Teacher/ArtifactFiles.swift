@@ -17,11 +17,12 @@ enum ArtifactFiles {
         out.write(labelsHeader + "\n")
         let bars = window.bars
         let comma = UInt8(ascii: ","), symbolField = ",\(symbol),"
+        let priceColumns = [bars.open, bars.high, bars.low, bars.close]
         for (row, t) in window.rowBars.enumerated() {
             out.write(IST.format(bars.timestamps[t]))
             out.write(symbolField)
-            for price in [bars.open[t], bars.high[t], bars.low[t], bars.close[t]] {
-                out.write(price)
+            for prices in priceColumns {
+                out.write(prices[t])
                 out.write(byte: comma)
             }
             out.write(BarCSV.formatVolume(bars.volume[t]))
