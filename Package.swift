@@ -31,7 +31,10 @@ let package = Package(
             "MarketData",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
         ]),
-        .target(name: "SyntheticMarket", dependencies: ["MarketData"]),
+        // Optimised in debug builds too: every synthetic day is walked minute by minute (375
+        // steps), and the tests and the debug binary they run synthesise years of days.
+        .target(name: "SyntheticMarket", dependencies: ["MarketData"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "BreezeSandbox", dependencies: [
             "Breeze", "MarketData", "SyntheticMarket",
             .product(name: "Hummingbird", package: "hummingbird"),

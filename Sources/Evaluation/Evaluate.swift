@@ -6,8 +6,8 @@ public func evaluate(_ rows: [ScoredRow], settings: GateSettings = GateSettings(
     let crossSections = CrossSection.byDate(ordered)
     let skill = CrossSectionalSkill(crossSections: crossSections, minSymbolsPerDate: settings.minSymbolsPerDate)
     let topK = TopKExcess(crossSections: crossSections, k: settings.k)
-    let rankIC = SeriesSummary(series: skill.rankIC, lag: settings.horizon)
-    let topKSeries = SeriesSummary(series: topK.excess, lag: settings.horizon)
+    let rankIC = SeriesSummary(series: skill.rankIC, lag: settings.dependenceLength)
+    let topKSeries = SeriesSummary(series: topK.excess, lag: settings.dependenceLength)
     let labelled = ordered.filter { $0.label != nil }
     let probabilities = labelled.map(\.probability), labels = labelled.compactMap(\.label)
 
@@ -18,7 +18,7 @@ public func evaluate(_ rows: [ScoredRow], settings: GateSettings = GateSettings(
 
     return EvaluationSummary(
         rankIC: rankIC,
-        ic: SeriesSummary(series: skill.ic, lag: settings.horizon),
+        ic: SeriesSummary(series: skill.ic, lag: settings.dependenceLength),
         topKExcess: TopKExcessSummary(k: settings.k, series: topKSeries),
         pooled: PooledScores(probabilities: probabilities, labels: labels),
         calibration: CalibrationBin.table(probabilities: probabilities, labels: labels),

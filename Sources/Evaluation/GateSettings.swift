@@ -6,9 +6,10 @@ public struct GateSettings: Sendable, Equatable, Codable {
     public var q: Double
     /// Block permutations per symbol.
     public var permutations: Int
-    /// Label block length of the permutation null; the forecast horizon keeps overlap intact.
+    /// Label block length of the permutation null; the forecast horizon keeps overlap intact
+    /// (on intraday bars at least a session, `EvaluateFlow.blockLength`).
     public var blockLength: Int
-    /// Forecast horizon in bars: the Newey-West lag of the daily series.
+    /// Forecast horizon in bars.
     public var horizon: Int
     /// Rank IC Newey-West t-statistic the batch needs for "evidence of skill".
     public var minRankICTStat: Double
@@ -28,6 +29,11 @@ public struct GateSettings: Sendable, Equatable, Codable {
         self.k = k
         self.minSymbolsPerDate = minSymbolsPerDate
     }
+
+    /// Bars over which the out-of-sample series stay dependent: overlapping labels span a
+    /// horizon, and on intraday bars scores and labels move together over a whole session. The
+    /// Newey-West lag of the IC and top-k series, as the blocks are the permutation null's.
+    public var dependenceLength: Int { max(horizon, blockLength) }
 
     enum CodingKeys: String, CodingKey {
         case q, permutations, horizon, k

@@ -7,7 +7,8 @@ public struct SeriesSummary: Sendable, Equatable, Codable {
     /// Information ratio: mean / sd.
     public var icir: Double?
     public var positiveShare: Double?
-    /// mean / Newey-West standard error with the horizon as lag: robust to overlapping labels.
+    /// mean / Newey-West standard error with the series' dependence length as lag (the horizon
+    /// on daily bars, a session on intraday ones): robust to overlapping labels.
     public var tStat: Double?
     /// mean / (sd / sqrt(n)): assumes independent days, so it is inflated under overlap.
     public var tStatPlain: Double?

@@ -1,15 +1,20 @@
 import Foundation
 import MarketData
 
-/// One synthetic trading day: its OHLCV and the conditional volatility that produced it.
+/// One synthetic trading day before its session is walked: open, close and volume, and the
+/// standard deviation the open-to-close log return was drawn with (the session path walks with
+/// it; its high and low come from that path, `SessionPath`).
 struct DailyState {
-    var open, high, low, close, volume: Double
-    var volatility: Double
+    var open, close, volume: Double
+    var intradayVolatility: Double
 }
 
 /// The daily random walk of one symbol. `realistic`: GARCH(1,1) volatility clustering, Markov
 /// drift regimes (bull, bear, flat), overnight gaps, fat-tailed shocks, and volume that rises
-/// with |return|. `noEdge`: i.i.d. normal returns at constant volatility. `meanReversion`: the
+/// with |return|; its overnight gap carries 30% of the day's shock, so the gap points the way
+/// of the rest of the session, as gaps often do. `noEdge`: i.i.d. normal returns at constant
+/// volatility, the overnight gap and the session's return drawn apart (a close drawn from the
+/// previous close alone would make the session give back its gap). `meanReversion`: the
 /// no-edge walk plus a pull against the last five days' return. `intradayReversion`: the no-edge
 /// walk (its edge is inside the day, in `IntradayPath`). Generated day by day from a
 /// fixed origin so any sub-range is a slice of the same path.
@@ -44,16 +49,18 @@ struct DailyPath {
         }
     }
 
-    /// Constant volatility, normal shocks, no regimes; `pull` of the next log return against the
-    /// mean of the last five (0: nothing in the past predicts the future).
+    /// Constant volatility, normal shocks, no regimes; `pull` of the next session's log return
+    /// against the mean of the last five close-to-close returns (0: nothing in the past predicts
+    /// the future). The gap has 4% of the day's variance, the session the rest.
     private mutating func nextIID(pull: Double) -> DailyState {
         let sigma = profile.longRunVolatility
         let reversion = recentReturns.isEmpty ? 0 : -pull * recentReturns.reduce(0, +) / Double(recentReturns.count)
-        let logReturn = reversion + sigma * rng.normal()
-        recentReturns.append(logReturn)
-        if recentReturns.count > 5 { recentReturns.removeFirst() }
         let open = tick(previousClose * exp(0.2 * sigma * rng.normal()))
-        return day(open: open, close: tick(previousClose * exp(logReturn)), sigma: sigma, activity: 1)
+        let sessionSigma = 0.98 * sigma
+        let close = tick(open * exp(reversion + sessionSigma * rng.normal()))
+        recentReturns.append(log(close / previousClose))
+        if recentReturns.count > 5 { recentReturns.removeFirst() }
+        return day(open: open, close: close, sessionSigma: sessionSigma, activity: 1)
     }
 
     private mutating func nextRealistic() -> DailyState {
@@ -66,18 +73,16 @@ struct DailyPath {
         lastShock = sigma * z
         let overnight = 0.3 * lastShock + 0.15 * sigma * rng.normal()
         let open = tick(previousClose * exp(overnight))
-        return day(open: open, close: tick(previousClose * exp(Self.regimeDrifts[regime] + lastShock)), sigma: sigma,
-                   activity: 1 + 1.5 * abs(lastShock) / profile.longRunVolatility)
+        // The session's return is 0.7 of the shock less the gap's own noise: sd about 0.72 sigma.
+        return day(open: open, close: tick(previousClose * exp(Self.regimeDrifts[regime] + lastShock)),
+                   sessionSigma: 0.72 * sigma, activity: 1 + 1.5 * abs(lastShock) / profile.longRunVolatility)
     }
 
-    /// The rest of a day from its open and close: high, low and volume (drawn in that order).
-    private mutating func day(open: Double, close: Double, sigma: Double, activity: Double) -> DailyState {
-        let high = tick(max(open, close) * exp(abs(rng.normal()) * sigma * 0.5))
-        let low = max(0.05, tick(min(open, close) * exp(-abs(rng.normal()) * sigma * 0.5)))
+    /// The rest of a day from its open and close: its volume.
+    private mutating func day(open: Double, close: Double, sessionSigma: Double, activity: Double) -> DailyState {
         let volume = (profile.baseVolume * activity * exp(0.35 * rng.normal())).rounded()
         previousClose = close
-        return DailyState(open: open, high: max(high, open, close), low: min(low, open, close),
-                          close: close, volume: volume, volatility: sigma)
+        return DailyState(open: open, close: close, volume: volume, intradayVolatility: sessionSigma)
     }
 }
 

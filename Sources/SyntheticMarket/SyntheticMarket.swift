@@ -4,8 +4,9 @@ import MarketData
 /// A deterministic fake NSE market: the same (seed, symbol) always gives the same bars, and the
 /// bars of any sub-range are a slice of those of a longer range. Bars exist only on NSE trading
 /// days the calendar covers, from each symbol's listing date, outside the planted gaps.
-/// Its data is written to caches as `DataSource.synthetic`. Intraday bars follow each day's
-/// session (special sessions included) and aggregate exactly to the daily bar.
+/// Its data is written to caches as `DataSource.synthetic`. Every day is walked minute by minute
+/// over its session (special sessions included, `SessionPath`): the bars of every interval are
+/// aggregates of those minutes, so they agree with each other and with the daily bar.
 public struct SyntheticMarket: Sendable {
     public let seed: UInt64
     public let gaps: [SyntheticGap]
@@ -64,13 +65,13 @@ public struct SyntheticMarket: Sendable {
             let state = path.next()
             let day = allTradingDays[index]
             guard hasBars(symbol: symbol, day: day) else { continue }
+            let session = calendar.session(on: day) ?? .regular
+            var minutes = SessionPath(day: day, state: state, session: session, seed: intradaySeed, pull: dynamics.intradayPull)
             if interval.isIntraday {
-                bars += IntradayPath.bars(day: day, state: state, interval: interval,
-                                          session: calendar.session(on: day) ?? .regular, seed: intradaySeed,
-                                          pull: dynamics.intradayPull)
+                bars += minutes.bars(interval, midnight: day.startEpochSeconds, volume: state.volume, session: session)
             } else {
-                bars.append(Bar(timestamp: day.startEpochSeconds, open: state.open, high: state.high,
-                                low: state.low, close: state.close, volume: state.volume))
+                bars.append(Bar(timestamp: day.startEpochSeconds, open: state.open, high: minutes.high,
+                                low: minutes.low, close: state.close, volume: state.volume))
             }
         }
         return BarSeries(bars: bars)

@@ -42,8 +42,8 @@ struct SynthesizeCommand: ParsableCommand {
             let symbols = try selection.resolve()
             _ = try dates.requireTradingDays(TradingCalendar.nse())
             let listing = try SymbolMappings.load(dataDir: data.root.url).listingDates
-            let market = try SyntheticMarket(seed: seed, gaps: gap.compactMap(SyntheticGap.init(parsing:)), listingDates: listing, dynamics: market)
-            try market.writeCache(to: data.root.cache, symbols: symbols, range: dates.range, interval: interval)
+            let synthetic = try SyntheticMarket(seed: seed, gaps: gap.compactMap(SyntheticGap.init(parsing:)), listingDates: listing, dynamics: market)
+            try synthetic.writeCache(to: data.root.cache, symbols: symbols, range: dates.range, interval: interval)
             print("wrote synthetic \(interval.rawValue) bars for \(symbols.count) symbols, \(dates.range), seed \(seed), \(market) market, into \(data.root.historical.path)")
         } catch {
             throw failCleanly(error)

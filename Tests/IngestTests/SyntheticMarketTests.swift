@@ -88,15 +88,14 @@ struct SyntheticMarketTests {
         #expect(tcs.days.contains(day("2023-04-03")))
     }
 
-    @Test func hundredSymbolsThreeYearsIsFast() throws {
+    /// Every day is walked minute by minute even for daily bars; `make bench` times the market
+    /// (tests never depend on this machine's speed).
+    @Test func hundredSymbolsThreeYearsOfDailyBars() throws {
         let market = try SyntheticMarket(seed: 8, calendar: calendar)
         let symbols = try Universe.named("nifty100").symbols
         let range = days("2022-01-01", "2024-12-31")
-        let started = ContinuousClock.now
         let total = symbols.reduce(0) { $0 + market.bars(symbol: $1, interval: .oneDay, range: range).count }
-        let elapsed = ContinuousClock.now - started
         #expect(total > 100 * 700)
-        #expect(elapsed < .seconds(2), "debug build; release is far faster")
     }
 
     @Test func writtenCacheIsMarkedSynthetic() throws {

@@ -44,6 +44,18 @@ struct BenchScenarios {
         }
     }
 
+    /// Daily bars still walk every session minute by minute (`SessionPath`), so making them
+    /// costs what 1-minute bars do.
+    func syntheticMarket() async throws -> Measurement {
+        try await BenchHarness.measure("synthetic market: 3 years x 100 symbols, daily bars (each day walked minute by minute)",
+                                       command: "SyntheticMarket(seed: 42).bars for each NIFTY 100 symbol, 2022-01-01..2024-12-31, 1day",
+                                       runs: runs, items: universe.count, itemName: "symbol") {
+            var bars = 0
+            for s in universe { bars += market.bars(symbol: s, interval: .oneDay, range: threeYears).count }
+            precondition(bars > 60_000)
+        }
+    }
+
     var sampleWindow: DayRange { DayRange(CalendarDay("2024-01-01")!, CalendarDay("2024-06-29")!) }
 
     func features() async throws -> Measurement {

@@ -27,6 +27,7 @@ public enum BenchSuite {
             let scenarios = try BenchScenarios(dir: dir, runs: runs, executable: executable)
             // Flush what earlier runs (and making the market) left to write back, so it does not land in a timing.
             sync()
+            record(try await scenarios.syntheticMarket())
             record(try await scenarios.cacheLoad())
             record(try await scenarios.features())
             record(try await scenarios.oneWindow())
