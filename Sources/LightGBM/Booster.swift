@@ -119,6 +119,18 @@ public final class Booster {
         return Array(values.prefix(Int(returned)))
     }
 
+    /// The model's current output (probabilities for `binary`) for the rows of dataset
+    /// `dataIndex` (0: training, 1...: validation sets), from the scores LightGBM keeps as it
+    /// trains: no rows are predicted again.
+    public func currentOutput(dataIndex: Int) throws -> [Double] {
+        var count: Int64 = 0
+        try library.check(library.api.boosterGetNumPredict(handle, Int32(dataIndex), &count), "LGBM_BoosterGetNumPredict")
+        var values = [Double](repeating: .nan, count: Int(count))
+        var written: Int64 = 0
+        try library.check(library.api.boosterGetPredict(handle, Int32(dataIndex), &written, &values), "LGBM_BoosterGetPredict")
+        return Array(values.prefix(Int(written)))
+    }
+
     // MARK: Prediction and inspection
 
     /// Predicted values (probabilities for `binary`), one per row, using the first
@@ -155,14 +167,21 @@ public final class Booster {
     /// The model in LightGBM's text format (`model.txt`), holding the first `iterations` iterations (nil: all).
     public func modelString(iterations: Int? = nil) throws -> String {
         let limit = Int32(iterations ?? -1)
-        var capacity: Int64 = 1 << 16
+        // Each call renders the whole model (2.5 ms for the 43 trees of the seed's 5-minute
+        // window), so the first buffer is large enough that a second call is rare; it is left
+        // uninitialised, so only the pages LightGBM writes are touched.
+        var capacity: Int64 = 4 << 20
         while true {
             var needed: Int64 = 0
-            var buffer = [CChar](repeating: 0, count: Int(capacity))
-            try library.check(
-                library.api.boosterSaveModelToString(handle, 0, limit, CAPIConstant.importanceSplit, capacity, &needed, &buffer),
-                "LGBM_BoosterSaveModelToString")
-            if needed <= capacity { return CText.string(buffer) }
+            let text = try [UInt8](unsafeUninitializedCapacity: Int(capacity)) { buffer, count in
+                count = 0
+                let out = UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
+                try library.check(
+                    library.api.boosterSaveModelToString(handle, 0, limit, CAPIConstant.importanceSplit, capacity, &needed, out),
+                    "LGBM_BoosterSaveModelToString")
+                if needed <= capacity { count = max(0, Int(needed) - 1) }  // `needed` counts the closing NUL
+            }
+            if needed <= capacity { return String(decoding: text, as: UTF8.self) }
             capacity = needed
         }
     }

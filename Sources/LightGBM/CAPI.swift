@@ -38,6 +38,8 @@ struct CAPI {
         LGBMHandle?, Int32, UnsafeMutablePointer<Int32>?, Int, UnsafeMutablePointer<Int>?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
     ) -> Int32
     typealias BoosterGetEval = @convention(c) (LGBMHandle?, Int32, UnsafeMutablePointer<Int32>?, UnsafeMutablePointer<Double>?) -> Int32
+    typealias BoosterGetNumPredict = @convention(c) (LGBMHandle?, Int32, UnsafeMutablePointer<Int64>?) -> Int32
+    typealias BoosterGetPredict = @convention(c) (LGBMHandle?, Int32, UnsafeMutablePointer<Int64>?, UnsafeMutablePointer<Double>?) -> Int32
     typealias BoosterCalcNumPredict = @convention(c) (LGBMHandle?, Int32, Int32, Int32, Int32, UnsafeMutablePointer<Int64>?) -> Int32
     typealias BoosterPredictForMat = @convention(c) (
         LGBMHandle?, UnsafeRawPointer?, Int32, Int32, Int32, Int32, Int32, Int32, Int32, CString?,
@@ -65,6 +67,8 @@ struct CAPI {
     let boosterGetEvalCounts: BoosterIntOut
     let boosterGetEvalNames: BoosterGetEvalNames
     let boosterGetEval: BoosterGetEval
+    let boosterGetNumPredict: BoosterGetNumPredict
+    let boosterGetPredict: BoosterGetPredict
     let boosterGetNumFeature: BoosterIntOut
     let boosterCalcNumPredict: BoosterCalcNumPredict
     let boosterPredictForMat: BoosterPredictForMat
@@ -91,6 +95,8 @@ struct CAPI {
         boosterGetEvalCounts = resolver.resolve("LGBM_BoosterGetEvalCounts")
         boosterGetEvalNames = resolver.resolve("LGBM_BoosterGetEvalNames")
         boosterGetEval = resolver.resolve("LGBM_BoosterGetEval")
+        boosterGetNumPredict = resolver.resolve("LGBM_BoosterGetNumPredict")
+        boosterGetPredict = resolver.resolve("LGBM_BoosterGetPredict")
         boosterGetNumFeature = resolver.resolve("LGBM_BoosterGetNumFeature")
         boosterCalcNumPredict = resolver.resolve("LGBM_BoosterCalcNumPredict")
         boosterPredictForMat = resolver.resolve("LGBM_BoosterPredictForMat")

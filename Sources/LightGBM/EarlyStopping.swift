@@ -13,12 +13,46 @@ public struct TrainingOutcome: Equatable, Sendable {
     public let stoppedEarly: Bool
 }
 
+/// The model's output at its best iteration for the training rows and the first validation
+/// set's rows (probabilities for `binary`), as `predict(iterations: bestIteration)` gives them.
+public struct BestIterationOutput: Equatable, Sendable {
+    public let train: [Double]
+    public let validation: [Double]
+}
+
 extension Booster {
+    /// `train(maxIterations:stoppingRounds:)`, also keeping the output of the best iteration
+    /// for the training and first validation rows, read from LightGBM's own scores each time the
+    /// best iteration moves: cheaper than predicting the rows again after training (each
+    /// improvement costs a pass over the rows; predicting costs one per tree).
+    public func trainKeepingBestOutput(maxIterations: Int, stoppingRounds: Int) throws -> (TrainingOutcome, BestIterationOutput) {
+        var kept: (iteration: Int, output: BestIterationOutput)?
+        let outcome = try train(maxIterations: maxIterations, stoppingRounds: stoppingRounds) { iteration in
+            kept = (iteration, try outputNow())
+        }
+        if let kept, kept.iteration == outcome.bestIteration { return (outcome, kept.output) }
+        // Without a metric to watch, the best iteration is the last one grown: the model as it is.
+        guard outcome.bestIteration == outcome.iterationsRun else {
+            throw LightGBMError.call(function: "trainKeepingBestOutput", message: "the best iteration's output was not kept")
+        }
+        return (outcome, try outputNow())
+    }
+
+    private func outputNow() throws -> BestIterationOutput {
+        BestIterationOutput(train: try currentOutput(dataIndex: 0),
+                            validation: validationCount > 0 ? try currentOutput(dataIndex: 1) : [])
+    }
+
     /// Grows up to `maxIterations` iterations, watching the first metric of the first
     /// validation set the way LightGBM's Python `early_stopping` callback does: the best
     /// iteration is the last strict improvement, and training stops once `stoppingRounds`
     /// iterations pass without one. `stoppingRounds <= 0` or no validation set disables stopping.
     public func train(maxIterations: Int, stoppingRounds: Int) throws -> TrainingOutcome {
+        try train(maxIterations: maxIterations, stoppingRounds: stoppingRounds, onImprovement: { _ in })
+    }
+
+    /// `onImprovement` runs right after each iteration that becomes the best while watching.
+    private func train(maxIterations: Int, stoppingRounds: Int, onImprovement: (Int) throws -> Void) throws -> TrainingOutcome {
         let watching = stoppingRounds > 0 && validationCount > 0
         let metricName = watching ? try evaluationNames().first : nil
         let higherIsBetter = metricName.map(Self.isHigherBetter) ?? false
@@ -36,6 +70,7 @@ extension Booster {
                 if iteration - best.iteration >= stoppingRounds { stoppedEarly = true; break }
             } else {
                 best = (iteration, score)
+                try onImprovement(iteration)
             }
         }
         return TrainingOutcome(

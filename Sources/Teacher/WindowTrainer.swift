@@ -36,20 +36,29 @@ public struct WindowTrainer: Sendable {
         let split = try DataSplit.make(prepared, config: config)
         let staged: AtomicFile.StagedDirectory
         do { staged = try AtomicFile.StagedDirectory(for: outputDir) } catch { throw TeacherError.artifacts(error, directory: outputDir.path) }
-        let rowArtifacts = writeRowArtifacts(prepared, symbol: symbol, into: staged, parameters: parameters)
+        // Work beside LightGBM's only when its threads leave a core free: an OpenMP team that
+        // waits for a busy core slows many times over.
+        let threads = parameters["num_threads"].flatMap { Int($0) } ?? lightgbmThreads
+        let spareCore = threads < ProcessInfo.processInfo.activeProcessorCount
+        let rowArtifacts = writeRowArtifacts(prepared, symbol: symbol, into: staged, concurrently: spareCore)
+        var modelFile: SideWork<Void>?
         var committed = false
         defer {
             if !committed {
-                // The side thread may still be writing into the staged directory.
+                // The side threads may still be writing into the staged directory.
                 _ = try? rowArtifacts.value()
+                _ = try? modelFile?.value()
                 staged.discard()
             }
         }
         let model = try FittedModel.fit(prepared, split: split, parameters: parameters, library: library)
+        let text = model.modelText
+        modelFile = SideWork(concurrently: spareCore) { try ArtifactFiles.writeModel(text, into: staged) }
         let dataSHA256: String
         do { dataSHA256 = try rowArtifacts.value() } catch { throw TeacherError.artifacts(error, directory: outputDir.path) }
         let result = makeResult(symbol: symbol, window: window, prepared: prepared, split: split, model: model,
                                 dataSHA256: dataSHA256, outputDir: outputDir)
+        do { try modelFile?.value() } catch { throw TeacherError.artifacts(error, directory: outputDir.path) }
         try writeArtifacts(result, prepared: prepared, model: model, into: staged, config: config)
         committed = true
         return result
@@ -57,12 +66,10 @@ public struct WindowTrainer: Sendable {
 
     /// `labels.csv.gz` into the staged directory, and the bars' fingerprint: they depend only on
     /// the rows, so they are made on a thread of their own while LightGBM trains (on a large
-    /// window they cost about as much CPU as training on one thread). Only when LightGBM's
-    /// threads leave a core free: an OpenMP team that waits for a busy core slows many times over.
+    /// window they cost about as much CPU as training on one thread).
     private func writeRowArtifacts(_ prepared: PreparedWindow, symbol: String, into staged: AtomicFile.StagedDirectory,
-                                   parameters: LightGBMParameters) -> SideWork<String> {
-        let threads = parameters["num_threads"].flatMap { Int($0) } ?? lightgbmThreads
-        return SideWork(concurrently: threads < ProcessInfo.processInfo.activeProcessorCount) {
+                                   concurrently: Bool) -> SideWork<String> {
+        SideWork(concurrently: concurrently) {
             let csv = ArtifactFiles.labelsCSV(prepared, symbol: symbol)
             try ArtifactFiles.writeLabels(try Gzip.compress(csv, level: ArtifactFiles.labelsGzipLevel), into: staged)
             return BarFingerprint.sha256(prepared.bars)
@@ -100,7 +107,6 @@ public struct WindowTrainer: Sendable {
             let metadata = WindowMetadata(result: result, prepared: prepared, config: config)
             try ArtifactFiles.write(
                 into: staged,
-                model: model.modelText,
                 importance: ArtifactFiles.featureImportanceCSV(splitCounts: model.importanceSplit),
                 metadata: try WindowMetadata.encode(metadata))
         } catch {

@@ -118,6 +118,26 @@ func trainedToyBooster(iterations: Int = 20) throws -> (Booster, ToyProblem) {
         #expect(abs(logloss - best) < 1e-9)
     }
 
+    /// The output kept while training is what predicting the rows at the best iteration gives,
+    /// bit for bit, with and without early stopping (and without a validation set).
+    @Test func theBestIterationsOutputIsKeptWhileTraining() throws {
+        let library = try LightGBMLibrary.shared()
+        let problem = try ToyProblem(rows: 200, seed: 7)
+        let holdout = try ToyProblem(rows: 80, seed: 99)
+        for (rounds, validated) in [(10, true), (0, true), (5, false)] {
+            let train = try Dataset(matrix: problem.matrix, labels: problem.labels, parameters: toyParameters, library: library)
+            let booster = try Booster(training: train, parameters: toyParameters)
+            if validated {
+                try booster.addValidation(try Dataset(matrix: holdout.matrix, labels: holdout.labels, parameters: toyParameters,
+                                                      reference: train, library: library))
+            }
+            let (outcome, output) = try booster.trainKeepingBestOutput(maxIterations: 300, stoppingRounds: rounds)
+            #expect(outcome.stoppedEarly == (rounds > 0 && validated))
+            #expect(output.train == (try booster.predict(problem.matrix, iterations: outcome.bestIteration)))
+            #expect(output.validation == (validated ? try booster.predict(holdout.matrix, iterations: outcome.bestIteration) : []))
+        }
+    }
+
     @Test func trainingWithoutValidationRunsAllIterations() throws {
         let library = try LightGBMLibrary.shared()
         let problem = try ToyProblem(rows: 100, seed: 3)

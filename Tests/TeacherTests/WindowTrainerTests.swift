@@ -209,25 +209,6 @@ func readMetadata(_ dir: URL) throws -> [String: Any] {
         // Nor the staged directory the labels file was being written into beside the training.
         #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == [])
     }
-
-    @Test func oneWindowTrainsQuickly() throws {
-        let root = try temporaryDirectory("timing")
-        defer { try? FileManager.default.removeItem(at: root) }
-        let w = LearnableWindow()
-        let dir = root.appendingPathComponent("w")
-        _ = try trainer.train(symbol: "CYCLE", window: w.window, bars: w.bars, config: TeacherConfig(), outputDir: dir)
-        let runs = 10
-        let clock = ContinuousClock()
-        let elapsed = try clock.measure {
-            for _ in 0..<runs {
-                _ = try trainer.train(symbol: "CYCLE", window: w.window, bars: w.bars, config: TeacherConfig(), outputDir: dir)
-            }
-        }
-        let perWindow = elapsed / runs
-        print("one 180-day window (features, labels, training, artifacts): \(perWindow)")
-        // Generous for unoptimised test builds on a shared machine; the release figure is far lower.
-        #expect(perWindow < .milliseconds(250))
-    }
 }
 
 @Suite struct SmallWindowTests {

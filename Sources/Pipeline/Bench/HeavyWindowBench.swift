@@ -58,11 +58,15 @@ struct HeavyWindowBench {
         var whole: [Double] = [], floorRuns: [Double] = [], training: [Double] = [], pythonRuns: [Double] = []
         var result: WindowResult?, floorOutcome: TrainingOutcome?, pythonResult: PythonLightGBMBench.Result?
         for round in 0...runs {
+            // Which of the two goes first alternates, so a cost of being first in a round (the
+            // other's memory to page back in) weighs on both alike.
+            let floorFirst = round % 2 == 1
+            let earlyFloor = floorFirst ? try floor.run() : nil
             let start = ContinuousClock.now
             result = try trainer.train(symbol: symbol, window: window, bars: bars, config: config,
                                        outputDir: base.appendingPathComponent("run-\(round)"))
             let wholeSeconds = (ContinuousClock.now - start).inSeconds
-            let floorRun = try floor.run()
+            let floorRun = try earlyFloor ?? floor.run()
             floorOutcome = floorRun.outcome
             if let python, let pythonJob {
                 pythonResult = try python.run(job: pythonJob)
@@ -164,7 +168,18 @@ struct HeavyWindowComparison {
 
     /// Issue 14's budget: the whole window within 10% of the floor.
     static let floorBudget = 1.10
-    var wholeOverFloor: Double { whole.median / floor.median }
+    var wholeOverFloor: Double { Self.pairedRatio(whole, floor) }
+    var floorOverPython: Double? { python.map { Self.pairedRatio(floor, $0) } }
+    var wholeOverPython: Double? { python.map { Self.pairedRatio(whole, $0) } }
+
+    /// The median over rounds of each round's ratio: the two were timed back to back, so a
+    /// drift of the machine's speed between rounds cancels (a ratio of medians mixes rounds).
+    static func pairedRatio(_ a: Measurement, _ b: Measurement) -> Double {
+        let ratios = zip(a.samples, b.samples).map { $0 / $1 }.sorted()
+        guard !ratios.isEmpty else { return .nan }
+        let mid = ratios.count / 2
+        return ratios.count % 2 == 1 ? ratios[mid] : (ratios[mid - 1] + ratios[mid]) / 2
+    }
     var meetsFloorBudget: Bool { wholeOverFloor <= Self.floorBudget }
 }
 
