@@ -60,16 +60,11 @@ enum ArtifactFiles {
         try PosixFile.write(labelsGzip, to: staged.url.appendingPathComponent(labelsFileName).path, sync: true)
     }
 
-    /// `model.txt` into the window's staged directory, on the disk when this returns (written
-    /// beside the metrics, like the labels beside the training).
-    static func writeModel(_ text: String, into staged: AtomicFile.StagedDirectory) throws {
-        try PosixFile.write(Array(text.utf8), to: staged.url.appendingPathComponent("model.txt").path, sync: true)
-    }
-
-    /// Writes the last two files into the staged directory (which already holds `labels.csv.gz`
-    /// and `model.txt`), then commits it, so readers see all four files or none.
-    static func write(into staged: AtomicFile.StagedDirectory, importance: [UInt8], metadata: [UInt8]) throws {
+    /// Writes the other three files into the staged directory (which already holds
+    /// `labels.csv.gz`), then commits it, so readers see all four files or none.
+    static func write(into staged: AtomicFile.StagedDirectory, model: String, importance: [UInt8], metadata: [UInt8]) throws {
         let files: [(String, [UInt8])] = [
+            ("model.txt", Array(model.utf8)),
             ("feature_importance.csv", importance),
             ("metadata.json", metadata),
         ]

@@ -9,8 +9,6 @@ public struct FittedModel {
     /// Per feature, in `FeatureSet.names` order, over the best iterations.
     public let importanceSplit: [Double]
     /// `model.txt`: LightGBM's text format, holding the first `outcome.bestIteration` iterations.
-    /// Made on the thread that trained: on the seed's 5-minute window it took 2-2.5 ms here and
-    /// 3-4 ms when made on a thread of its own beside the metrics.
     public let modelText: String
 
     /// Trains on the split's training rows with early stopping on its validation rows, the way

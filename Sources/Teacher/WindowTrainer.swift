@@ -41,24 +41,19 @@ public struct WindowTrainer: Sendable {
         let threads = parameters["num_threads"].flatMap { Int($0) } ?? lightgbmThreads
         let spareCore = threads < ProcessInfo.processInfo.activeProcessorCount
         let rowArtifacts = writeRowArtifacts(prepared, symbol: symbol, into: staged, concurrently: spareCore)
-        var modelFile: SideWork<Void>?
         var committed = false
         defer {
             if !committed {
-                // The side threads may still be writing into the staged directory.
+                // The side thread may still be writing into the staged directory.
                 _ = try? rowArtifacts.value()
-                _ = try? modelFile?.value()
                 staged.discard()
             }
         }
         let model = try FittedModel.fit(prepared, split: split, parameters: parameters, library: library)
-        let text = model.modelText
-        modelFile = SideWork(concurrently: spareCore) { try ArtifactFiles.writeModel(text, into: staged) }
         let dataSHA256: String
         do { dataSHA256 = try rowArtifacts.value() } catch { throw TeacherError.artifacts(error, directory: outputDir.path) }
         let result = makeResult(symbol: symbol, window: window, prepared: prepared, split: split, model: model,
                                 dataSHA256: dataSHA256, outputDir: outputDir)
-        do { try modelFile?.value() } catch { throw TeacherError.artifacts(error, directory: outputDir.path) }
         try writeArtifacts(result, prepared: prepared, model: model, into: staged, config: config)
         committed = true
         return result
@@ -107,6 +102,7 @@ public struct WindowTrainer: Sendable {
             let metadata = WindowMetadata(result: result, prepared: prepared, config: config)
             try ArtifactFiles.write(
                 into: staged,
+                model: model.modelText,
                 importance: ArtifactFiles.featureImportanceCSV(splitCounts: model.importanceSplit),
                 metadata: try WindowMetadata.encode(metadata))
         } catch {
