@@ -118,8 +118,10 @@ public enum BenchReport {
     /// One sentence per thread count, from the numbers above it.
     static func heavyWindowVerdict(_ comparisons: [HeavyWindowComparison]) -> String {
         comparisons.map { c in
+            let spread = HeavyWindowComparison.pairedRatioQuartiles(c.whole, c.floor)
             let floorPart = String(format: "whole / floor %.3f (budget %.2f): ", c.wholeOverFloor, HeavyWindowComparison.floorBudget)
                 + (c.meetsFloorBudget ? "met" : "**not met**")
+                + String(format: " (the middle half of the %d rounds' own ratios: %.3f-%.3f)", c.whole.samples.count, spread.lower, spread.upper)
             var pythonPart = "; Python not run"
             if let sameWork = c.floorOverPython, let whole = c.wholeOverPython {
                 pythonPart = String(format: "; on the same work as `lightgbm.train` (our Datasets + training) / Python %.3f: ", sameWork)

@@ -37,7 +37,7 @@ public enum BenchSuite {
             for m in try await scenarios.outOfSample() { record(m) }
             record(try await scenarios.fetch())
         }
-        let heavy = try HeavyWindowBench(dir: dir, runs: runs,
+        let heavy = try HeavyWindowBench(dir: dir, runs: max(runs, HeavyWindowBench.minimumRounds),
                                          python: pythonScript.map { PythonLightGBMBench(interpreter: python, script: $0) })
         let cores = ProcessInfo.processInfo.activeProcessorCount
         for threads in Set([1, cores]).sorted() {

@@ -15,6 +15,10 @@ struct HeavyWindowBench {
     static let seedOverrides = ["num_leaves": "255", "num_iterations": "1000"]
     /// 35 minutes ahead (7 bars); the daily 2% would label almost no 5-minute row positive.
     static let threshold = 0.003
+    /// Rounds whatever `--runs` says: the budget is a ratio of two timings a few ms apart, and on
+    /// this machine one round's floor ranged over 87-108 ms; five rounds once put the whole window
+    /// below its own floor.
+    static let minimumRounds = 15
 
     let dir: URL
     let runs: Int
@@ -175,11 +179,21 @@ struct HeavyWindowComparison {
     /// The median over rounds of each round's ratio: the two were timed back to back, so a
     /// drift of the machine's speed between rounds cancels (a ratio of medians mixes rounds).
     static func pairedRatio(_ a: Measurement, _ b: Measurement) -> Double {
-        let ratios = zip(a.samples, b.samples).map { $0 / $1 }.sorted()
-        guard !ratios.isEmpty else { return .nan }
-        let mid = ratios.count / 2
-        return ratios.count % 2 == 1 ? ratios[mid] : (ratios[mid - 1] + ratios[mid]) / 2
+        pairedRatioQuartiles(a, b).median
     }
+
+    /// The quartiles of the rounds' own ratios: how far one round can be trusted.
+    static func pairedRatioQuartiles(_ a: Measurement, _ b: Measurement) -> (lower: Double, median: Double, upper: Double) {
+        let ratios = zip(a.samples, b.samples).map { $0 / $1 }.sorted()
+        guard !ratios.isEmpty else { return (.nan, .nan, .nan) }
+        func quantile(_ q: Double) -> Double {
+            let position = q * Double(ratios.count - 1)
+            let below = Int(position.rounded(.down)), above = Int(position.rounded(.up))
+            return ratios[below] + (ratios[above] - ratios[below]) * (position - Double(below))
+        }
+        return (quantile(0.25), quantile(0.5), quantile(0.75))
+    }
+
     var meetsFloorBudget: Bool { wholeOverFloor <= Self.floorBudget }
 }
 
