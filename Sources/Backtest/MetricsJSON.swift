@@ -14,7 +14,7 @@ public enum MetricsJSON {
 extension Metrics: Encodable {
     enum CodingKeys: String, CodingKey {
         case grossReturn = "gross_return", netReturn = "net_return", benchmarkReturn = "benchmark_return"
-        case excessReturn = "excess_return", totalCharges = "total_charges", chargesByKind = "charges_by_kind"
+        case excessReturn = "excess_return", excessTStat = "excess_return_t_stat", totalCharges = "total_charges", chargesByKind = "charges_by_kind"
         case annualisedReturn = "annualised_return", annualisedVolatility = "annualised_volatility"
         case sharpe, sortino, maxDrawdown = "max_drawdown", turnover, trades, hitRate = "hit_rate"
         case riskFreeRate = "risk_free_rate", settings
@@ -26,6 +26,7 @@ extension Metrics: Encodable {
         try c.encode(netReturn, forKey: .netReturn)
         try c.encode(benchmarkReturn, forKey: .benchmarkReturn)
         try c.encode(excessReturn, forKey: .excessReturn)
+        try c.encode(excessTStat, forKey: .excessTStat)
         try c.encode(totalCharges.rupees, forKey: .totalCharges)
         try c.encode(chargesByKind, forKey: .chargesByKind)
         try c.encode(annualisedReturn, forKey: .annualisedReturn)

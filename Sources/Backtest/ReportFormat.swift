@@ -18,6 +18,7 @@ enum ReportFormat {
             ("Gross return (no charges)", percent(m.grossReturn)),
             ("Benchmark return (equal-weight buy and hold)", percent(m.benchmarkReturn)),
             ("Excess return (net - benchmark)", percent(m.excessReturn)),
+            ("Excess return t (daily, net - benchmark)", excessT(m.excessTStat)),
             ("Annualised return", percent(m.annualisedReturn)),
             ("Annualised volatility", percent(m.annualisedVolatility)),
             ("Sharpe (rf \(percent(m.riskFreeRate)))", number(m.sharpe)),
@@ -28,6 +29,12 @@ enum ReportFormat {
             ("Hit rate (closed round trips)", percent(m.hitRate)),
             ("Total charges", "Rs \(m.totalCharges)"),
         ]
+    }
+
+    /// The t with what it means: within 2 of zero, chance alone gives as much.
+    static func excessT(_ t: Double?) -> String {
+        guard let t else { return "n/a" }
+        return number(t) + (abs(t) < 2 ? " (within chance: |t| < 2)" : "")
     }
 
     static func costRows(_ charges: Charges) -> [(String, Money)] {

@@ -115,8 +115,10 @@ public struct BacktestFlow: Sendable {
     private func say(_ r: BacktestResult, directory: URL, _ out: FlowOutput) {
         let m = r.metrics
         func pct(_ x: Double) -> String { String(format: "%.2f%%", x * 100) }
-        out.say("backtest: \(m.trades) fills, net \(pct(m.netReturn)) (gross \(pct(m.grossReturn))) vs buy-and-hold \(pct(m.benchmarkReturn)); charges Rs \(m.totalCharges)",
-                event: "backtest", fields: ["trades": m.trades, "net_return": m.netReturn, "benchmark_return": m.benchmarkReturn])
+        var fields: [String: any Sendable] = ["trades": m.trades, "net_return": m.netReturn, "benchmark_return": m.benchmarkReturn]
+        if let t = m.excessTStat { fields["excess_return_t_stat"] = t }
+        out.say("backtest: \(m.trades) fills, net \(pct(m.netReturn)) (gross \(pct(m.grossReturn))) vs buy-and-hold \(pct(m.benchmarkReturn)), excess t \(m.excessTDescription); charges Rs \(m.totalCharges)",
+                event: "backtest", fields: fields)
         out.say("  \(directory.appendingPathComponent("backtest.html").path)")
     }
 }
