@@ -12,20 +12,10 @@ public enum FeatureSet {
     public static let longestLookback = 49
 
     /// One column per feature, in `names` order, each as long as `bars`; NaN where undefined.
-    /// A long series (an intraday window) is computed in two halves on two threads.
     public static func columns(_ bars: BarSeries) -> [[Double]] {
-        guard bars.count >= twoThreadsFrom else { return averageColumns(bars) + bandColumns(bars) }
-        let bands = SideWork(concurrently: true) { bandColumns(bars) }
-        let averages = averageColumns(bars)
-        return averages + (try! bands.value())  // bandColumns cannot throw
-    }
-
-    /// Below this many bars a second thread costs more than it saves.
-    static let twoThreadsFrom = 4096
-
-    /// sma_20 ... vwap.
-    static func averageColumns(_ bars: BarSeries) -> [[Double]] {
         let (h, l, c, v) = (bars.high, bars.low, bars.close, bars.volume)
+        let bands = Indicators.bollinger(close: c, 20, width: 2)
+        let macd = Indicators.macd(close: c, fast: 12, slow: 26, signal: 9)
         return [
             Indicators.rollingMean(c, 20),
             Indicators.rollingMean(c, 50),
@@ -34,15 +24,6 @@ public enum FeatureSet {
             Indicators.rsi(close: c, 14),
             Indicators.atr(high: h, low: l, close: c, 14),
             Indicators.vwap(high: h, low: l, close: c, volume: v),
-        ]
-    }
-
-    /// bb_upper ... obv.
-    static func bandColumns(_ bars: BarSeries) -> [[Double]] {
-        let (h, l, c, v) = (bars.high, bars.low, bars.close, bars.volume)
-        let bands = Indicators.bollinger(close: c, 20, width: 2)
-        let macd = Indicators.macd(close: c, fast: 12, slow: 26, signal: 9)
-        return [
             bands.upper, bands.middle, bands.lower,
             macd.line, macd.signal, macd.histogram,
             Indicators.adx(high: h, low: l, close: c, 14),

@@ -21,7 +21,7 @@ public enum Indicators {
         }
     }
 
-    /// Each window is summed afresh (not as a running sum) so no rounding drift accumulates;
+    /// Each window is summed directly (not as a running sum) so no rounding drift accumulates;
     /// NaNs are counted as they enter and leave the window, so a defined window costs one pass.
     private static func rolling(_ x: [Double], _ n: Int, _ statistic: (UnsafeBufferPointer<Double>) -> Double) -> [Double] {
         var out = [Double](repeating: .nan, count: x.count)
@@ -39,18 +39,11 @@ public enum Indicators {
         return out
     }
 
-    /// Four interleaved partial sums, added pairwise at the end: a window of zeros still sums
-    /// to exactly 0 (RSI's guard needs that), and the four chains of additions run side by side
-    /// instead of each waiting for the one before (a 50-bar window on 9,000 5-minute bars).
+    /// Left to right, as the window's values come.
     private static func sum(_ window: UnsafeBufferPointer<Double>) -> Double {
-        var (a, b, c, d) = (0.0, 0.0, 0.0, 0.0)
-        var i = 0
-        while i + 4 <= window.count {
-            a += window[i]; b += window[i + 1]; c += window[i + 2]; d += window[i + 3]
-            i += 4
-        }
-        while i < window.count { a += window[i]; i += 1 }
-        return (a + b) + (c + d)
+        var total = 0.0
+        for v in window { total += v }
+        return total
     }
 
     /// Exponential moving average with span `n` (alpha = 2/(n+1)), as pandas

@@ -36,21 +36,4 @@ import Testing
         let firstComplete = (0..<70).first { t in columns.allSatisfy { $0[t].isFinite } }
         #expect(firstComplete == FeatureSet.longestLookback)
     }
-
-    /// A long series is computed in two halves on two threads: the same columns, in `names` order.
-    @Test func aLongSeriesGivesTheSameColumnsOnTwoThreads() {
-        let n = FeatureSet.twoThreadsFrom + 500
-        let bars = BarSeries(bars: (0..<n).map { i in
-            let close = 100 + 10 * sin(Double(i) / 37) + Double(i % 11) * 0.1
-            return Bar(timestamp: Int64(i) * 300, open: close, high: close + 1, low: close - 1, close: close,
-                       volume: 1000 + Double(i % 7) * 100)
-        })
-        let columns = FeatureSet.columns(bars)
-        let oneThread = FeatureSet.averageColumns(bars) + FeatureSet.bandColumns(bars)
-        #expect(columns.count == FeatureSet.names.count)
-        #expect(zip(columns, oneThread).allSatisfy { a, b in a.elementsEqual(b) { $0 == $1 || ($0.isNaN && $1.isNaN) } })
-        // The short reference series (one thread) sits in the same order: its first column is sma_20.
-        let short = bars.sliceIndices(0..<100)
-        #expect(FeatureSet.columns(short)[0][19] == FeatureSet.columns(bars)[0][19])
-    }
 }
