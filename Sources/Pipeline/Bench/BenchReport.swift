@@ -134,7 +134,7 @@ public enum BenchReport {
 
         With one LightGBM thread, `labels.csv.gz` (about 3.1 MB of text, gzip by libdeflate) is made and written into
         the staged window directory on a second core while LightGBM trains, so it stays off the window's path. What remains on it besides LightGBM's work is features and
-        labels (about 2 ms), the model's text (LightGBM's `SaveModelToString`, 2-2.5 ms for 43 trees), the metrics
+        labels (about 2 ms), the model's text (LightGBM's `SaveModelToString`, about 2.5 ms for a 110 KB model), the metrics
         (about 1 ms) and the commit of the directory (about 1.3 ms). The probabilities of the training and validation
         rows are kept from LightGBM's own scores each time the best iteration moves (`LGBM_BoosterGetPredict`); before,
         predicting the rows again and rendering the text twice (the first buffer was too small) took 10-13 ms. When LightGBM's threads take every core it is
