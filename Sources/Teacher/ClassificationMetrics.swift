@@ -19,11 +19,15 @@ public struct ClassificationMetrics: Equatable, Sendable {
             undefined = ["accuracy": reason, "precision": reason, "recall": reason, "f1": reason, "auc": reason, "logloss": reason]
             return
         }
-        let predicted = p.map { $0 > 0.5 ? 1.0 : 0.0 }
-        let truePositive = zip(predicted, y).filter { $0 == 1 && $1 == 1 }.count
-        let predictedPositive = predicted.filter { $0 == 1 }.count
-        let actualPositive = y.filter { $0 == 1 }.count
-        accuracy = Double(zip(predicted, y).filter { $0 == $1 }.count) / Double(p.count)
+        var truePositive = 0, predictedPositive = 0, actualPositive = 0, correct = 0
+        for (probability, label) in zip(p, y) {
+            let predicted = probability > 0.5 ? 1.0 : 0.0
+            if predicted == 1 { predictedPositive += 1 }
+            if label == 1 { actualPositive += 1 }
+            if predicted == 1 && label == 1 { truePositive += 1 }
+            if predicted == label { correct += 1 }
+        }
+        accuracy = Double(correct) / Double(p.count)
         precision = ratio(truePositive, predictedPositive, name: "precision", reason: "no row predicted positive")
         recall = ratio(truePositive, actualPositive, name: "recall", reason: "no positive rows")
         if let precision, let recall {
@@ -43,25 +47,27 @@ public struct ClassificationMetrics: Equatable, Sendable {
     }
 
     /// Area under the ROC curve: the Mann-Whitney statistic with tied scores sharing their
-    /// average rank (as scikit-learn's roc_auc_score). Nil when one class is absent.
+    /// average rank (as scikit-learn's roc_auc_score), i.e. the share of (positive, negative)
+    /// pairs the scores order correctly, a tie counting half. Nil when one class is absent.
+    /// Scores must not be NaN.
     public static func rocAUC(scores: [Double], labels: [Double]) -> Double? {
-        let positives = labels.filter { $0 == 1 }.count
-        let negatives = labels.count - positives
-        guard positives > 0, negatives > 0 else { return nil }
-        // (score, label) pairs sorted together: each comparison reads what it compares.
-        var ranked = Array(zip(scores, labels))
-        ranked.sort { $0.0 < $1.0 }
-        var positiveRankSum = 0.0
-        var i = 0
-        while i < ranked.count {
-            var j = i
-            while j + 1 < ranked.count && ranked[j + 1].0 == ranked[i].0 { j += 1 }
-            let averageRank = Double(i + j) / 2 + 1
-            for k in i...j where ranked[k].1 == 1 { positiveRankSum += averageRank }
-            i = j + 1
+        var positiveScores: [Double] = [], negativeScores: [Double] = []
+        positiveScores.reserveCapacity(scores.count)
+        negativeScores.reserveCapacity(scores.count)
+        for (score, label) in zip(scores, labels) {
+            if label == 1 { positiveScores.append(score) } else { negativeScores.append(score) }
         }
-        let p = Double(positives), n = Double(negatives)
-        return (positiveRankSum - p * (p + 1) / 2) / (p * n)
+        let positive = RadixSort.sortedKeys(positiveScores), negative = RadixSort.sortedKeys(negativeScores)
+        guard !positive.isEmpty, !negative.isEmpty else { return nil }
+        // Twice the statistic, so ties' halves stay integers: each positive scores 2 per
+        // negative below it and 1 per negative level with it.
+        var twiceCorrect = 0, below = 0, notAbove = 0
+        for key in positive {
+            while below < negative.count && negative[below] < key { below += 1 }
+            while notAbove < negative.count && negative[notAbove] <= key { notAbove += 1 }
+            twiceCorrect += below + notAbove
+        }
+        return Double(twiceCorrect) / 2 / (Double(positive.count) * Double(negative.count))
     }
 
     /// Mean negative log-likelihood, probabilities clipped to [1e-15, 1 - 1e-15].

@@ -16,17 +16,18 @@ public enum FeatureSet {
         let (h, l, c, v) = (bars.high, bars.low, bars.close, bars.volume)
         let bands = Indicators.bollinger(close: c, 20, width: 2)
         let macd = Indicators.macd(close: c, fast: 12, slow: 26, signal: 9)
+        let atr = Indicators.atr(high: h, low: l, close: c, 14)
         return [
-            Indicators.rollingMean(c, 20),
+            bands.middle,  // the 20-bar mean
             Indicators.rollingMean(c, 50),
             Indicators.ema(c, span: 12),
             Indicators.ema(c, span: 26),
             Indicators.rsi(close: c, 14),
-            Indicators.atr(high: h, low: l, close: c, 14),
+            atr,
             Indicators.vwap(high: h, low: l, close: c, volume: v),
             bands.upper, bands.middle, bands.lower,
             macd.line, macd.signal, macd.histogram,
-            Indicators.adx(high: h, low: l, close: c, 14),
+            Indicators.adx(high: h, low: l, atr: atr, 14),
             Indicators.obv(close: c, volume: v),
         ]
     }

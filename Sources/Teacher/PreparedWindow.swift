@@ -45,20 +45,43 @@ public struct PreparedWindow: Sendable {
     static func build(bars: BarSeries, windowBars: Range<Int>, config: TeacherConfig, keepingUnlabelled: Bool = false) -> PreparedWindow {
         let columns = FeatureSet.columns(bars)
         let returns = Labels.forwardReturns(close: bars.close, timestamps: bars.timestamps, horizon: config.horizon, span: config.labelSpan)
-        var rowBars: [Int] = []
-        var values: [Double] = []
-        values.reserveCapacity(windowBars.count * columns.count)
-        for t in windowBars where (keepingUnlabelled || returns[t].isFinite) && columns.allSatisfy({ $0[t].isFinite }) {
-            rowBars.append(t)
-            for column in columns { values.append(column[t]) }
-        }
+        let rowBars = usableRows(windowBars, columns: columns, returns: keepingUnlabelled ? nil : returns)
         return PreparedWindow(
             bars: bars,
             windowBars: windowBars,
             rowBars: rowBars,
             // Shape is correct by construction.
-            features: try! RowMajorMatrix(values: values, rowCount: rowBars.count, columnCount: columns.count),
+            features: try! RowMajorMatrix(values: rowMajor(columns, rows: rowBars), rowCount: rowBars.count, columnCount: columns.count),
             labels: rowBars.map { returns[$0].isFinite ? Labels.label(forwardReturn: returns[$0], threshold: config.threshold) : .nan },
             forwardReturns: rowBars.map { returns[$0] })
+    }
+
+    /// The window's bars whose features are all defined, and whose forward return is (unless
+    /// `returns` is nil), checked a column at a time.
+    private static func usableRows(_ windowBars: Range<Int>, columns: [[Double]], returns: [Double]?) -> [Int] {
+        var usable = [Bool](repeating: true, count: windowBars.count)
+        for column in (returns.map { [$0] } ?? []) + columns {
+            column.withUnsafeBufferPointer { column in
+                for t in windowBars where !column[t].isFinite { usable[t - windowBars.lowerBound] = false }
+            }
+        }
+        return windowBars.filter { usable[$0 - windowBars.lowerBound] }
+    }
+
+    /// The `rows` of `columns`, row after row; a block of rows at a time, so the block being
+    /// written stays in the cache while each column is copied into it.
+    private static func rowMajor(_ columns: [[Double]], rows: [Int]) -> [Double] {
+        let width = columns.count, blockRows = 128
+        return [Double](unsafeUninitializedCapacity: rows.count * width) { out, filled in
+            for block in stride(from: 0, to: rows.count, by: blockRows) {
+                let blockEnd = min(block + blockRows, rows.count)
+                for (c, column) in columns.enumerated() {
+                    column.withUnsafeBufferPointer { column in
+                        for r in block..<blockEnd { out.initializeElement(at: r * width + c, to: column[rows[r]]) }
+                    }
+                }
+            }
+            filled = rows.count * width
+        }
     }
 }
