@@ -60,17 +60,16 @@ enum ArtifactFiles {
         try PosixFile.write(labelsGzip, to: staged.url.appendingPathComponent(labelsFileName).path, sync: true)
     }
 
-    /// Writes the other three files into the staged directory (which already holds
-    /// `labels.csv.gz`), then commits it, so readers see all four files or none.
-    static func write(into staged: AtomicFile.StagedDirectory, model: String, importance: [UInt8], metadata: [UInt8]) throws {
-        let files: [(String, [UInt8])] = [
-            ("model.txt", Array(model.utf8)),
-            ("feature_importance.csv", importance),
-            ("metadata.json", metadata),
-        ]
-        for (name, bytes) in files {
-            try PosixFile.write(bytes, to: staged.url.appendingPathComponent(name).path)
-        }
+    /// `model.txt` and `feature_importance.csv` into the window's staged directory.
+    static func writeModel(_ text: String, importance: [UInt8], into staged: AtomicFile.StagedDirectory) throws {
+        try PosixFile.write(Array(text.utf8), to: staged.url.appendingPathComponent("model.txt").path)
+        try PosixFile.write(importance, to: staged.url.appendingPathComponent("feature_importance.csv").path)
+    }
+
+    /// `metadata.json`, the last file, into the staged directory (which holds the other three),
+    /// then commits it, so readers see all four files or none.
+    static func writeMetadataAndCommit(_ metadata: [UInt8], into staged: AtomicFile.StagedDirectory) throws {
+        try PosixFile.write(metadata, to: staged.url.appendingPathComponent("metadata.json").path)
         try staged.commit()
     }
 }

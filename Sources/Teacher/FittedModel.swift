@@ -1,21 +1,20 @@
 import LightGBM
 
-/// A window's trained LightGBM model, cut at its best iteration, and what it predicts.
-public struct FittedModel {
+/// What a window's trained LightGBM model, cut at its best iteration, predicts and uses.
+public struct FittedModel: Sendable {
     public let outcome: TrainingOutcome
     public let parameters: LightGBMParameters
     public let trainProbabilities: [Double]
     public let validationProbabilities: [Double]
     /// Per feature, in `FeatureSet.names` order, over the best iterations.
     public let importanceSplit: [Double]
-    /// `model.txt`: LightGBM's text format, holding the first `outcome.bestIteration` iterations.
-    public let modelText: String
 
     /// Trains on the split's training rows with early stopping on its validation rows, the way
     /// the original's `LGBMClassifier.fit(eval_set=..., early_stopping)` did. The probabilities
-    /// are those of the best iteration, kept as LightGBM trains (not predicted again).
+    /// are those of the best iteration, kept as LightGBM trains (not predicted again). The
+    /// booster comes back apart, for `model.txt`: it is not Sendable.
     public static func fit(_ window: PreparedWindow, split: DataSplit, parameters: LightGBMParameters,
-                           library: LightGBMLibrary) throws -> FittedModel {
+                           library: LightGBMLibrary) throws -> (model: FittedModel, booster: FittedBooster) {
         let schedule = try TeacherParameters.trainingSchedule(parameters)
         do {
             let train = try Dataset(matrix: window.features.selectingRows(split.train), labels: split.train.map { window.labels[$0] },
@@ -28,15 +27,27 @@ public struct FittedModel {
             let (outcome, output) = try booster.trainKeepingBestOutput(maxIterations: schedule.maxIterations,
                                                                        stoppingRounds: schedule.stoppingRounds)
             let best = outcome.bestIteration
-            return FittedModel(
+            let model = FittedModel(
                 outcome: outcome,
                 parameters: parameters,
                 trainProbabilities: output.train,
                 validationProbabilities: output.validation,
-                importanceSplit: try booster.featureImportance(.split, iterations: best),
-                modelText: try booster.modelString(iterations: best))
+                importanceSplit: try booster.featureImportance(.split, iterations: best))
+            return (model, FittedBooster(booster: booster, iterations: best))
         } catch let error as LightGBMError {
             throw TeacherError.model(error)
         }
+    }
+}
+
+/// The booster a window trained (holding its Datasets), for the window's `model.txt`.
+public struct FittedBooster {
+    let booster: Booster
+    /// The best iteration: the model's text holds this many.
+    let iterations: Int
+
+    /// `model.txt`: LightGBM's text format, holding the first `iterations` iterations.
+    public func modelText() throws -> String {
+        do { return try booster.modelString(iterations: iterations) } catch let error as LightGBMError { throw TeacherError.model(error) }
     }
 }

@@ -41,20 +41,30 @@ public struct WindowTrainer: Sendable {
         let threads = parameters["num_threads"].flatMap { Int($0) } ?? lightgbmThreads
         let spareCore = threads < ProcessInfo.processInfo.activeProcessorCount
         let rowArtifacts = writeRowArtifacts(prepared, symbol: symbol, into: staged, concurrently: spareCore)
+        var modelFiles: SideWork<Void>?
         var committed = false
         defer {
             if !committed {
-                // The side thread may still be writing into the staged directory.
+                // Side work may still be writing into the staged directory.
                 _ = try? rowArtifacts.value()
+                _ = try? modelFiles?.value()
                 staged.discard()
             }
         }
-        let model = try FittedModel.fit(prepared, split: split, parameters: parameters, library: library)
+        let (model, booster) = try FittedModel.fit(prepared, split: split, parameters: parameters, library: library)
+        modelFiles = writeModelFiles(booster, importance: model.importanceSplit, into: staged, concurrently: spareCore)
         let dataSHA256: String
         do { dataSHA256 = try rowArtifacts.value() } catch { throw TeacherError.artifacts(error, directory: outputDir.path) }
         let result = makeResult(symbol: symbol, window: window, prepared: prepared, split: split, model: model,
                                 dataSHA256: dataSHA256, outputDir: outputDir)
-        try writeArtifacts(result, prepared: prepared, model: model, into: staged, config: config)
+        let metadata: [UInt8]
+        do { metadata = try WindowMetadata.encode(WindowMetadata(result: result, prepared: prepared, config: config)) } catch {
+            throw TeacherError.artifacts(error, directory: outputDir.path)
+        }
+        try modelFiles?.value()
+        do { try ArtifactFiles.writeMetadataAndCommit(metadata, into: staged) } catch {
+            throw TeacherError.artifacts(error, directory: outputDir.path)
+        }
         committed = true
         return result
     }
@@ -68,6 +78,20 @@ public struct WindowTrainer: Sendable {
             let csv = ArtifactFiles.labelsCSV(prepared, symbol: symbol)
             try ArtifactFiles.writeLabels(try Gzip.compress(csv, level: ArtifactFiles.labelsGzipLevel), into: staged)
             return BarFingerprint.sha256(prepared.bars)
+        }
+    }
+
+    /// `model.txt` and `feature_importance.csv`, made beside the metrics; the booster goes with
+    /// them, so LightGBM's memory is freed there too (0.36 ms of the heavy window's path).
+    private func writeModelFiles(_ booster: sending FittedBooster, importance: [Double], into staged: AtomicFile.StagedDirectory,
+                                 concurrently: Bool) -> SideWork<Void> {
+        SideWork(concurrently: concurrently) {
+            let text = try booster.modelText()
+            do {
+                try ArtifactFiles.writeModel(text, importance: ArtifactFiles.featureImportanceCSV(splitCounts: importance), into: staged)
+            } catch {
+                throw TeacherError.artifacts(error, directory: staged.target.path)
+            }
         }
     }
 
@@ -93,21 +117,6 @@ public struct WindowTrainer: Sendable {
             split: split.mode,
             lightGBMVersion: library.version,
             dataSHA256: dataSHA256)
-    }
-
-    private func writeArtifacts(_ result: WindowResult, prepared: PreparedWindow, model: FittedModel,
-                                into staged: AtomicFile.StagedDirectory, config: TeacherConfig) throws {
-        let directory = result.artifactsDirectory
-        do {
-            let metadata = WindowMetadata(result: result, prepared: prepared, config: config)
-            try ArtifactFiles.write(
-                into: staged,
-                model: model.modelText,
-                importance: ArtifactFiles.featureImportanceCSV(splitCounts: model.importanceSplit),
-                metadata: try WindowMetadata.encode(metadata))
-        } catch {
-            throw TeacherError.artifacts(error, directory: directory.path)
-        }
     }
 }
 

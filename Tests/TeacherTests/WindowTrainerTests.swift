@@ -74,11 +74,11 @@ func readMetadata(_ dir: URL) throws -> [String: Any] {
         let prepared = try PreparedWindow.prepare(symbol: "CYCLE", window: w.window, allBars: w.bars, config: config)
         let split = try DataSplit.make(prepared, config: config)
         let parameters = try TeacherParameters.resolve(overrides: [:], library: trainer.library)
-        let model = try FittedModel.fit(prepared, split: split, parameters: parameters, library: trainer.library)
+        let (model, booster) = try FittedModel.fit(prepared, split: split, parameters: parameters, library: trainer.library)
 
         let file = try temporaryDirectory("reload").appendingPathComponent("model.txt")
         defer { try? FileManager.default.removeItem(at: file.deletingLastPathComponent()) }
-        try Data(model.modelText.utf8).write(to: file)
+        try Data(booster.modelText().utf8).write(to: file)
         let reloaded = try Booster(modelFile: file, library: trainer.library)
         #expect(try reloaded.currentIteration() == model.outcome.bestIteration)
         #expect(try reloaded.predict(prepared.features.selectingRows(split.validation)) == model.validationProbabilities)
