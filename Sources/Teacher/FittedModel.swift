@@ -8,6 +8,8 @@ public struct FittedModel: Sendable {
     public let validationProbabilities: [Double]
     /// Per feature, in `FeatureSet.names` order, over the best iterations.
     public let importanceSplit: [Double]
+    /// The time the two Datasets took (the rest of `fit` is training).
+    public let datasetsTime: Duration
 
     /// Trains on the split's training rows with early stopping on its validation rows, the way
     /// the original's `LGBMClassifier.fit(eval_set=..., early_stopping)` did. The probabilities
@@ -17,22 +19,26 @@ public struct FittedModel: Sendable {
                            library: LightGBMLibrary) throws -> (model: FittedModel, booster: FittedBooster) {
         let schedule = try TeacherParameters.trainingSchedule(parameters)
         do {
+            let start = ContinuousClock.now
             let train = try Dataset(matrix: window.features.selectingRows(split.train), labels: split.train.map { window.labels[$0] },
                                     parameters: parameters, featureNames: FeatureSet.names, library: library)
             let valid = try Dataset(matrix: window.features.selectingRows(split.validation),
                                     labels: split.validation.map { window.labels[$0] },
                                     parameters: parameters, featureNames: FeatureSet.names, reference: train, library: library)
+            let datasetsTime = ContinuousClock.now - start
             let booster = try Booster(training: train, parameters: parameters)
             try booster.addValidation(valid)
             let (outcome, output) = try booster.trainKeepingBestOutput(maxIterations: schedule.maxIterations,
                                                                        stoppingRounds: schedule.stoppingRounds)
             let best = outcome.bestIteration
+            let importance = try booster.featureImportance(.split, iterations: best)
             let model = FittedModel(
                 outcome: outcome,
                 parameters: parameters,
                 trainProbabilities: output.train,
                 validationProbabilities: output.validation,
-                importanceSplit: try booster.featureImportance(.split, iterations: best))
+                importanceSplit: importance,
+                datasetsTime: datasetsTime)
             return (model, FittedBooster(booster: booster, iterations: best))
         } catch let error as LightGBMError {
             throw TeacherError.model(error)

@@ -34,14 +34,10 @@ final class SideWork<Value: Sendable>: Sendable {
     }
 
     /// The body on its way to the other thread. Unchecked because `sending` already proves the
-    /// point: the caller gave up everything the body captures.
+    /// point: the caller gave up everything the body captures. It is released with the job, after
+    /// `value()` is answered, so freeing what it held is never waited for.
     private final class Job: @unchecked Sendable {
-        private var body: (() throws -> Value)?
-        init(_ body: sending @escaping () throws -> Value) { self.body = body }
-
-        func run() throws -> Value {
-            defer { body = nil }
-            return try body!()
-        }
+        let run: () throws -> Value
+        init(_ body: sending @escaping () throws -> Value) { run = body }
     }
 }

@@ -47,6 +47,8 @@ public struct WindowResult: Sendable {
     public let lightGBMVersion: String
     /// SHA-256 of the input bars (see `BarFingerprint`).
     public let dataSHA256: String
+    /// Where the training call's time went.
+    public internal(set) var steps = WindowSteps()
 }
 
 /// The artifact directory name of a window, as the original named it.

@@ -28,12 +28,14 @@ public struct WindowTrainer: Sendable {
     ///   - outputDir: the window directory itself (e.g. `<batch>/<WindowLabel>`); replaced atomically.
     /// - Throws: `TeacherError` (dataMissing, insufficientData, invalidInput, modelError, internal).
     public func train(symbol: String, window: DayRange, bars: BarSeries, config: TeacherConfig, outputDir: URL) throws -> WindowResult {
+        var clock = WindowSteps.Clock()
         let parameters = try TeacherParameters.resolve(overrides: config.parameterOverrides, threads: lightgbmThreads, library: library)
         let prepared = try PreparedWindow.prepare(symbol: symbol, window: window, allBars: bars, config: config)
         guard prepared.rowCount >= config.minimumRows else {
             throw TeacherError.insufficientData(rows: prepared.rowCount, minimum: config.minimumRows)
         }
         let split = try DataSplit.make(prepared, config: config)
+        clock.finished(.featuresAndLabels)
         let staged: AtomicFile.StagedDirectory
         do { staged = try AtomicFile.StagedDirectory(for: outputDir) } catch { throw TeacherError.artifacts(error, directory: outputDir.path) }
         // Work beside LightGBM's only when its threads leave a core free: an OpenMP team that
@@ -42,6 +44,7 @@ public struct WindowTrainer: Sendable {
         let spareCore = threads < ProcessInfo.processInfo.activeProcessorCount
         let rowArtifacts = writeRowArtifacts(prepared, symbol: symbol, into: staged, concurrently: spareCore)
         var modelFiles: SideWork<Void>?
+        clock.finished(.staging)
         var committed = false
         defer {
             if !committed {
@@ -52,20 +55,28 @@ public struct WindowTrainer: Sendable {
             }
         }
         let (model, booster) = try FittedModel.fit(prepared, split: split, parameters: parameters, library: library)
+        clock.finished(.datasets, taking: model.datasetsTime, rest: .training)
         modelFiles = writeModelFiles(booster, importance: model.importanceSplit, into: staged, concurrently: spareCore)
+        clock.finished(.modelFiles)
         let dataSHA256: String
         do { dataSHA256 = try rowArtifacts.value() } catch { throw TeacherError.artifacts(error, directory: outputDir.path) }
-        let result = makeResult(symbol: symbol, window: window, prepared: prepared, split: split, model: model,
+        clock.finished(.waitingForLabels)
+        var result = makeResult(symbol: symbol, window: window, prepared: prepared, split: split, model: model,
                                 dataSHA256: dataSHA256, outputDir: outputDir)
+        clock.finished(.metrics)
         let metadata: [UInt8]
         do { metadata = try WindowMetadata.encode(WindowMetadata(result: result, prepared: prepared, config: config)) } catch {
             throw TeacherError.artifacts(error, directory: outputDir.path)
         }
+        clock.finished(.metadata)
         try modelFiles?.value()
+        clock.finished(.waitingForModel)
         do { try ArtifactFiles.writeMetadataAndCommit(metadata, into: staged) } catch {
             throw TeacherError.artifacts(error, directory: outputDir.path)
         }
         committed = true
+        clock.finished(.commit)
+        result.steps = clock.steps
         return result
     }
 

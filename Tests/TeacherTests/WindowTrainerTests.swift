@@ -85,6 +85,22 @@ func readMetadata(_ dir: URL) throws -> [String: Any] {
         #expect(try reloaded.predict(prepared.features.selectingRows(split.train)) == model.trainProbabilities)
     }
 
+    @Test func everyStepOfTheCallIsTimedAndTheyAddUpToIt() throws {
+        let root = try temporaryDirectory("steps")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let w = LearnableWindow()
+        let start = ContinuousClock.now
+        let result = try trainer.train(symbol: "CYCLE", window: w.window, bars: w.bars, config: TeacherConfig(),
+                                       outputDir: root.appendingPathComponent("w"))
+        let call = ContinuousClock.now - start
+        let steps = result.steps.durations
+        #expect(Set(steps.keys) == Set(WindowSteps.Step.allCases))
+        #expect(steps.values.allSatisfy { $0 >= .zero })
+        let total = steps.values.reduce(Duration.zero, +)
+        #expect(total <= call)
+        #expect(steps[.training]! > .zero && steps[.datasets]! > .zero)
+    }
+
     @Test func artifactsFollowTheReferenceLayout() throws {
         let root = try temporaryDirectory("layout")
         defer { try? FileManager.default.removeItem(at: root) }

@@ -13,10 +13,7 @@ public struct Measurement: Sendable {
     var peakRSSBytes: Int?
 
     var sorted: [Double] { samples.sorted() }
-    var median: Double {
-        let s = sorted
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-    }
+    var median: Double { samples.medianValue }
     var min: Double { sorted.first ?? 0 }
     var max: Double { sorted.last ?? 0 }
     var perItem: Double { median / Double(Swift.max(1, itemsPerRun)) }

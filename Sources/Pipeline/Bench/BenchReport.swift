@@ -1,4 +1,5 @@
 import Foundation
+import Teacher
 
 public enum BenchReport {
     public static func line(_ m: Measurement) -> String {
@@ -129,18 +130,35 @@ public enum BenchReport {
                     + String(format: "; whole window / Python %.3f", whole)
             }
             return "- \(c.threads) LightGBM thread\(c.threads == 1 ? "" : "s"): \(floorPart)\(pythonPart)."
-        }.joined(separator: "\n") + """
-
+        }.joined(separator: "\n") + "\n\n" + heavyWindowSteps(comparisons) + """
 
         With one LightGBM thread, `labels.csv.gz` (about 3.1 MB of text, gzip by libdeflate) is made and written into
-        the staged window directory on a second core while LightGBM trains, so it stays off the window's path. What remains on it besides LightGBM's work is features and
-        labels (about 2 ms), the model's text (LightGBM's `SaveModelToString`, about 2.5 ms for a 110 KB model), the metrics
-        (about 1 ms) and the commit of the directory (about 1.3 ms). The probabilities of the training and validation
-        rows are kept from LightGBM's own scores each time the best iteration moves (`LGBM_BoosterGetPredict`); before,
-        predicting the rows again and rendering the text twice (the first buffer was too small) took 10-13 ms. When LightGBM's threads take every core it is
-        made before training instead (an OpenMP team that waits for a busy core slows many times over), and the
-        whole window pays for it: that is why the batch plan leaves a core free for it (`LightGBMThreadPlan`).
+        the staged window directory on a second core while LightGBM trains, and `model.txt` with `feature_importance.csv`
+        while the metrics are computed, so they stay off the window's path; the booster is freed there too. The
+        probabilities of the training and validation rows are kept from LightGBM's own scores each time the best
+        iteration moves (`LGBM_BoosterGetPredict`, inside the training step: the floor does not keep them). When
+        LightGBM's threads take every core the side work is done in line instead (an OpenMP team that waits for a busy
+        core slows many times over), and the whole window pays for it: that is why the batch plan leaves a core free
+        for it (`LightGBMThreadPlan`: on 2 cores it plans 1 LightGBM thread).
 
         """
+    }
+
+    /// Where the whole window's time went, per thread count, beside the floor's two parts.
+    static func heavyWindowSteps(_ comparisons: [HeavyWindowComparison]) -> String {
+        guard let first = comparisons.first else { return "" }
+        var md = "Where the whole window's time goes (each step's median over the same rounds; the floor's two parts beside ours):\n\n"
+        md += "| step | " + comparisons.map { "\($0.threads) thread\($0.threads == 1 ? "" : "s"): ours | floor" }.joined(separator: " | ") + " |\n"
+        md += "|---|" + String(repeating: "---|---|", count: comparisons.count) + "\n"
+        for (i, step) in first.steps.enumerated() {
+            md += "| \(step.step) |"
+            for c in comparisons {
+                let floor = step.step == WindowSteps.Step.datasets.rawValue ? c.floorDatasetsMedian
+                    : step.step == WindowSteps.Step.training.rawValue ? c.training.median : nil
+                md += " \(format(c.steps[i].seconds)) | \(floor.map(format) ?? "") |"
+            }
+            md += "\n"
+        }
+        return md
     }
 }

@@ -17,8 +17,8 @@ struct HeavyWindowBench {
     static let threshold = 0.003
     /// Rounds whatever `--runs` says: the budget is a ratio of two timings a few ms apart, and on
     /// this machine one round's floor ranged over 87-108 ms; five rounds once put the whole window
-    /// below its own floor.
-    static let minimumRounds = 15
+    /// below its own floor, and the median of 15 rounds' ratios moved by 0.03 from run to run.
+    static let minimumRounds = 30
 
     let dir: URL
     let runs: Int
@@ -60,6 +60,7 @@ struct HeavyWindowBench {
         // directory is a retry's cost, not a window's).
         let base = dir.appendingPathComponent("heavy-window-\(threads)")
         var whole: [Double] = [], floorRuns: [Double] = [], training: [Double] = [], pythonRuns: [Double] = []
+        var steps: [WindowSteps.Step: [Double]] = [:], rest: [Double] = []
         var result: WindowResult?, floorOutcome: TrainingOutcome?, pythonResult: PythonLightGBMBench.Result?
         for round in 0...runs {
             // Which of the two goes first alternates, so a cost of being first in a round (the
@@ -82,6 +83,8 @@ struct HeavyWindowBench {
             }
             guard round > 0 else { continue }
             whole.append(wholeSeconds)
+            for (step, time) in result?.steps.durations ?? [:] { steps[step, default: []].append(time.inSeconds) }
+            rest.append(wholeSeconds - (result?.steps.durations.values.reduce(.zero, +).inSeconds ?? 0))
             floorRuns.append(floorRun.withDatasets)
             training.append(floorRun.training)
             if let seconds = pythonResult?.seconds { pythonRuns += seconds }
@@ -106,6 +109,8 @@ struct HeavyWindowBench {
                             command: "scripts/bench_lightgbm_python.py: lightgbm.train, same rows, split and parameters (one process a round)",
                             samples: pythonRuns, itemsPerRun: 1, itemName: "window", peakRSSBytes: nil)
             },
+            steps: WindowSteps.Step.allCases.compactMap { step in steps[step].map { (step.rawValue, $0.medianValue) } }
+                + [("the rest of the call (entering, returning, freeing the window's memory)", rest.medianValue)],
             ours: .init(iterationsRun: result.metrics.iterationsRun, bestIteration: result.metrics.bestIteration,
                         treesSHA256: ModelTrees.sha256(model)),
             floorOutcome: .init(iterationsRun: floorOutcome.iterationsRun, bestIteration: floorOutcome.bestIteration, treesSHA256: nil),
@@ -164,11 +169,15 @@ struct HeavyWindowComparison {
     /// The floor's training alone (booster creation to early stopping), without the Datasets.
     var training: Measurement
     var python: Measurement?
+    /// Where our whole window's time went: each step's median over the rounds, in seconds.
+    var steps: [(step: String, seconds: Double)]
     var ours: Outcome
     var floorOutcome: Outcome
     var pythonOutcome: Outcome?
 
     var measurements: [Measurement] { [whole, floor, training] + (python.map { [$0] } ?? []) }
+    /// The floor's Datasets: each round's floor less its training.
+    var floorDatasetsMedian: Double { zip(floor.samples, training.samples).map { $0 - $1 }.medianValue }
 
     /// Issue 14's budget: the whole window within 10% of the floor.
     static let floorBudget = 1.10
@@ -195,6 +204,15 @@ struct HeavyWindowComparison {
     }
 
     var meetsFloorBudget: Bool { wholeOverFloor <= Self.floorBudget }
+}
+
+extension [Double] {
+    /// The median, NaN when empty.
+    var medianValue: Double {
+        guard !isEmpty else { return .nan }
+        let s = sorted()
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
 }
 
 /// The trees of a model text: from `Tree=0` to `end of trees`, without the header and the
