@@ -93,7 +93,7 @@ public struct WindowTrainer: Sendable {
     }
 
     /// `model.txt` and `feature_importance.csv`, made beside the metrics; the booster goes with
-    /// them, so LightGBM's memory is freed there too (0.36 ms of the heavy window's path).
+    /// them, so LightGBM's memory is freed there too (in line it took 0.36 ms of the heavy window).
     private func writeModelFiles(_ booster: sending FittedBooster, importance: [Double], into staged: AtomicFile.StagedDirectory,
                                  concurrently: Bool) -> SideWork<Void> {
         SideWork(concurrently: concurrently) {
