@@ -26,7 +26,10 @@ let package = Package(
         .target(name: "SystemIO", dependencies: ["CZlib", "CDeflate", "CLinux", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "MarketData", dependencies: ["SystemIO"], resources: [.copy("Resources")]),
         .target(name: "LightGBM"),
-        .target(name: "Teacher", dependencies: ["MarketData", "LightGBM"]),
+        // Optimised in debug builds too: the end-to-end tests run the debug binary over
+        // thousands of windows, and its SIMD rolling sums are many times slower unoptimised.
+        .target(name: "Teacher", dependencies: ["MarketData", "LightGBM"],
+                swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]),
         .target(name: "Breeze", dependencies: [
             "MarketData",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -47,7 +47,7 @@ struct BenchScenarios {
     /// Daily bars still walk every session minute by minute (`SessionPath`), so making them
     /// costs what 1-minute bars do.
     func syntheticMarket() async throws -> Measurement {
-        try await BenchHarness.measure("synthetic market: 3 years x 100 symbols, daily bars (each day walked minute by minute)",
+        await BenchHarness.measure("synthetic market: 3 years x 100 symbols, daily bars (each day walked minute by minute)",
                                        command: "SyntheticMarket(seed: 42).bars for each NIFTY 100 symbol, 2022-01-01..2024-12-31, 1day",
                                        runs: runs, items: universe.count, itemName: "symbol") {
             var bars = 0
