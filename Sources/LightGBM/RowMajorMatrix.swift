@@ -22,17 +22,9 @@ public struct RowMajorMatrix: Equatable, Sendable {
 
     /// The rows at `indices`, in that order.
     public func selectingRows(_ indices: [Int]) -> RowMajorMatrix {
-        let width = columnCount
-        let out = [Double](unsafeUninitializedCapacity: indices.count * width) { out, filled in
-            values.withUnsafeBufferPointer { values in
-                for (r, i) in indices.enumerated() {
-                    precondition(i >= 0 && i < rowCount, "row \(i) of \(rowCount)")
-                    let source = UnsafeBufferPointer(rebasing: values[(i * width)..<((i + 1) * width)])
-                    _ = UnsafeMutableBufferPointer(rebasing: out[(r * width)..<((r + 1) * width)]).initialize(fromContentsOf: source)
-                }
-            }
-            filled = indices.count * width
-        }
+        var out: [Double] = []
+        out.reserveCapacity(indices.count * columnCount)
+        for i in indices { out.append(contentsOf: row(i)) }
         // Shape is correct by construction.
         return try! RowMajorMatrix(values: out, rowCount: indices.count, columnCount: columnCount)
     }

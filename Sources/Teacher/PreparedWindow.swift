@@ -68,17 +68,13 @@ public struct PreparedWindow: Sendable {
         return windowBars.filter { usable[$0 - windowBars.lowerBound] }
     }
 
-    /// The `rows` of `columns`, row after row; a block of rows at a time, so the block being
-    /// written stays in the cache while each column is copied into it.
+    /// The `rows` of `columns`, row after row.
     private static func rowMajor(_ columns: [[Double]], rows: [Int]) -> [Double] {
-        let width = columns.count, blockRows = 128
+        let width = columns.count
         return [Double](unsafeUninitializedCapacity: rows.count * width) { out, filled in
-            for block in stride(from: 0, to: rows.count, by: blockRows) {
-                let blockEnd = min(block + blockRows, rows.count)
-                for (c, column) in columns.enumerated() {
-                    column.withUnsafeBufferPointer { column in
-                        for r in block..<blockEnd { out.initializeElement(at: r * width + c, to: column[rows[r]]) }
-                    }
+            for (c, column) in columns.enumerated() {
+                column.withUnsafeBufferPointer { column in
+                    for (r, t) in rows.enumerated() { out.initializeElement(at: r * width + c, to: column[t]) }
                 }
             }
             filled = rows.count * width

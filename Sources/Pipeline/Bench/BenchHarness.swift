@@ -38,3 +38,12 @@ struct BenchFailure: Error, CustomStringConvertible {
     var description: String
     init(_ d: String) { description = d }
 }
+
+extension [Double] {
+    /// The median, NaN when empty.
+    var medianValue: Double {
+        guard !isEmpty else { return .nan }
+        let s = sorted()
+        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+    }
+}

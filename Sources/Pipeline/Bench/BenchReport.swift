@@ -1,5 +1,4 @@
 import Foundation
-import Teacher
 
 public enum BenchReport {
     public static func line(_ m: Measurement) -> String {
@@ -153,9 +152,7 @@ public enum BenchReport {
         for (i, step) in first.steps.enumerated() {
             md += "| \(step.step) |"
             for c in comparisons {
-                let floor = step.step == WindowSteps.Step.datasets.rawValue ? c.floorDatasetsMedian
-                    : step.step == WindowSteps.Step.training.rawValue ? c.training.median : nil
-                md += " \(format(c.steps[i].seconds)) | \(floor.map(format) ?? "") |"
+                md += " \(format(c.steps[i].seconds)) | \(c.steps[i].floorSeconds.map(format) ?? "") |"
             }
             md += "\n"
         }

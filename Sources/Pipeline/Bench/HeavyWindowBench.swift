@@ -61,6 +61,7 @@ struct HeavyWindowBench {
         let base = dir.appendingPathComponent("heavy-window-\(threads)")
         var whole: [Double] = [], floorRuns: [Double] = [], training: [Double] = [], pythonRuns: [Double] = []
         var steps: [WindowSteps.Step: [Double]] = [:], rest: [Double] = []
+        var floorPart: [WindowSteps.Step: [Double]] = [:]
         var result: WindowResult?, floorOutcome: TrainingOutcome?, pythonResult: PythonLightGBMBench.Result?
         for round in 0...runs {
             // Which of the two goes first alternates, so a cost of being first in a round (the
@@ -85,6 +86,8 @@ struct HeavyWindowBench {
             whole.append(wholeSeconds)
             for (step, time) in result?.steps.durations ?? [:] { steps[step, default: []].append(time.inSeconds) }
             rest.append(wholeSeconds - (result?.steps.durations.values.reduce(.zero, +).inSeconds ?? 0))
+            floorPart[.datasets, default: []].append(floorRun.withDatasets - floorRun.training)
+            floorPart[.training, default: []].append(floorRun.training)
             floorRuns.append(floorRun.withDatasets)
             training.append(floorRun.training)
             if let seconds = pythonResult?.seconds { pythonRuns += seconds }
@@ -109,8 +112,9 @@ struct HeavyWindowBench {
                             command: "scripts/bench_lightgbm_python.py: lightgbm.train, same rows, split and parameters (one process a round)",
                             samples: pythonRuns, itemsPerRun: 1, itemName: "window", peakRSSBytes: nil)
             },
-            steps: WindowSteps.Step.allCases.compactMap { step in steps[step].map { (step.rawValue, $0.medianValue) } }
-                + [("the rest of the call (entering, returning, freeing the window's memory)", rest.medianValue)],
+            steps: WindowSteps.Step.allCases.compactMap { step in
+                steps[step].map { (step.rawValue, $0.medianValue, floorPart[step]?.medianValue) }
+            } + [("the rest of the call (entering, returning, freeing the window's memory)", rest.medianValue, nil)],
             ours: .init(iterationsRun: result.metrics.iterationsRun, bestIteration: result.metrics.bestIteration,
                         treesSHA256: ModelTrees.sha256(model)),
             floorOutcome: .init(iterationsRun: floorOutcome.iterationsRun, bestIteration: floorOutcome.bestIteration, treesSHA256: nil),
@@ -169,15 +173,14 @@ struct HeavyWindowComparison {
     /// The floor's training alone (booster creation to early stopping), without the Datasets.
     var training: Measurement
     var python: Measurement?
-    /// Where our whole window's time went: each step's median over the rounds, in seconds.
-    var steps: [(step: String, seconds: Double)]
+    /// Where our whole window's time went: each step's median over the rounds, in seconds, and
+    /// the floor's for the two steps it also takes.
+    var steps: [(step: String, seconds: Double, floorSeconds: Double?)]
     var ours: Outcome
     var floorOutcome: Outcome
     var pythonOutcome: Outcome?
 
     var measurements: [Measurement] { [whole, floor, training] + (python.map { [$0] } ?? []) }
-    /// The floor's Datasets: each round's floor less its training.
-    var floorDatasetsMedian: Double { zip(floor.samples, training.samples).map { $0 - $1 }.medianValue }
 
     /// Issue 14's budget: the whole window within 10% of the floor.
     static let floorBudget = 1.10
@@ -204,15 +207,6 @@ struct HeavyWindowComparison {
     }
 
     var meetsFloorBudget: Bool { wholeOverFloor <= Self.floorBudget }
-}
-
-extension [Double] {
-    /// The median, NaN when empty.
-    var medianValue: Double {
-        guard !isEmpty else { return .nan }
-        let s = sorted()
-        return s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
-    }
 }
 
 /// The trees of a model text: from `Tree=0` to `end of trees`, without the header and the
