@@ -15,24 +15,32 @@ public final class Dataset {
     ///   - parameters: dataset-construction parameters (binning, `min_data_in_leaf` for
     ///     pre-filtering, `verbosity`); pass the same set the booster gets, as LightGBM's Python package does.
     ///   - reference: the training set, when this is a validation set (shares its binning).
+    ///   - rows: only these consecutive rows of `matrix` (nil: all), read where they are:
+    ///     LightGBM bins the rows as it reads them, so a copy of them would be thrown away.
     public init(
         matrix: RowMajorMatrix,
+        rows: Range<Int>? = nil,
         labels: [Double],
         parameters: LightGBMParameters,
         featureNames: [String]? = nil,
         reference: Dataset? = nil,
         library: LightGBMLibrary
     ) throws {
-        guard labels.count == matrix.rowCount else {
-            throw LightGBMError.invalidArgument("\(labels.count) labels for \(matrix.rowCount) rows")
+        let rows = rows ?? 0..<matrix.rowCount
+        guard rows.lowerBound >= 0, rows.upperBound <= matrix.rowCount else {
+            throw LightGBMError.invalidArgument("rows \(rows) of a matrix of \(matrix.rowCount) rows")
+        }
+        guard labels.count == rows.count else {
+            throw LightGBMError.invalidArgument("\(labels.count) labels for \(rows.count) rows")
         }
         if let names = featureNames, names.count != matrix.columnCount {
             throw LightGBMError.invalidArgument("\(names.count) feature names for \(matrix.columnCount) columns")
         }
         var out: LGBMHandle?
-        let code = matrix.values.withUnsafeBytes { data in
+        let code = matrix.values.withUnsafeBufferPointer { values in
             library.api.datasetCreateFromMat(
-                data.baseAddress, CAPIConstant.dtypeFloat64, Int32(matrix.rowCount), Int32(matrix.columnCount),
+                values.baseAddress.map { UnsafeRawPointer($0 + rows.lowerBound * matrix.columnCount) },
+                CAPIConstant.dtypeFloat64, Int32(rows.count), Int32(matrix.columnCount),
                 CAPIConstant.rowMajor, parameters.description, reference?.handle, &out)
         }
         try library.check(code, "LGBM_DatasetCreateFromMat")
@@ -42,7 +50,7 @@ public final class Dataset {
         self.library = library
         self.handle = handle
         self.reference = reference
-        self.rowCount = matrix.rowCount
+        self.rowCount = rows.count
         self.columnCount = matrix.columnCount
         try setLabels(labels)
         if let featureNames { try setFeatureNames(featureNames) }

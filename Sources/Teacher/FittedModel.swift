@@ -20,11 +20,8 @@ public struct FittedModel: Sendable {
         let schedule = try TeacherParameters.trainingSchedule(parameters)
         do {
             let start = ContinuousClock.now
-            let train = try Dataset(matrix: window.features.selectingRows(split.train), labels: split.train.map { window.labels[$0] },
-                                    parameters: parameters, featureNames: FeatureSet.names, library: library)
-            let valid = try Dataset(matrix: window.features.selectingRows(split.validation),
-                                    labels: split.validation.map { window.labels[$0] },
-                                    parameters: parameters, featureNames: FeatureSet.names, reference: train, library: library)
+            let train = try dataset(window, rows: split.train, parameters: parameters, reference: nil, library: library)
+            let valid = try dataset(window, rows: split.validation, parameters: parameters, reference: train, library: library)
             let datasetsTime = ContinuousClock.now - start
             let booster = try Booster(training: train, parameters: parameters)
             try booster.addValidation(valid)
@@ -43,6 +40,19 @@ public struct FittedModel: Sendable {
         } catch let error as LightGBMError {
             throw TeacherError.model(error)
         }
+    }
+
+    /// A Dataset of the window's `rows`: read in place when they are consecutive (a
+    /// chronological split's), copied out otherwise.
+    private static func dataset(_ window: PreparedWindow, rows: [Int], parameters: LightGBMParameters, reference: Dataset?,
+                                library: LightGBMLibrary) throws -> Dataset {
+        let labels = rows.map { window.labels[$0] }
+        if let first = rows.first, let last = rows.last, last - first + 1 == rows.count {
+            return try Dataset(matrix: window.features, rows: first..<last + 1, labels: labels, parameters: parameters,
+                               featureNames: FeatureSet.names, reference: reference, library: library)
+        }
+        return try Dataset(matrix: window.features.selectingRows(rows), labels: labels, parameters: parameters,
+                           featureNames: FeatureSet.names, reference: reference, library: library)
     }
 }
 

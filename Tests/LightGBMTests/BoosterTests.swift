@@ -87,6 +87,29 @@ func trainedToyBooster(iterations: Int = 20) throws -> (Booster, ToyProblem) {
         #expect(try booster.featureImportance(.split, iterations: 1).reduce(0, +) < split.reduce(0, +))
     }
 
+    @Test func consecutiveRowsReadInPlaceTrainAsTheirCopyDoes() throws {
+        let library = try LightGBMLibrary.shared()
+        let problem = try ToyProblem(rows: 200, seed: 7)
+        let rows = 40..<170
+        func model(_ dataset: Dataset) throws -> String {
+            let booster = try Booster(training: dataset, parameters: toyParameters)
+            for _ in 0..<10 { try booster.updateOneIteration() }
+            return try booster.modelString()
+        }
+        let labels = Array(problem.labels[rows])
+        let inPlace = try Dataset(matrix: problem.matrix, rows: rows, labels: labels, parameters: toyParameters, library: library)
+        let copied = try Dataset(matrix: problem.matrix.selectingRows(Array(rows)), labels: labels, parameters: toyParameters,
+                                 library: library)
+        #expect(inPlace.rowCount == rows.count)
+        #expect(try model(inPlace) == model(copied))
+        #expect(try model(inPlace) != model(try Dataset(matrix: problem.matrix, rows: 0..<130, labels: labels,
+                                                         parameters: toyParameters, library: library)))
+        #expect(throws: LightGBMError.self) {
+            try Dataset(matrix: problem.matrix, rows: 150..<201, labels: Array(repeating: 0, count: 51),
+                        parameters: toyParameters, library: library)
+        }
+    }
+
     @Test func rollbackRemovesTheLastIteration() throws {
         let (booster, problem) = try trainedToyBooster(iterations: 5)
         let atFour = try booster.predict(problem.matrix, iterations: 4)
