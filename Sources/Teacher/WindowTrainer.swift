@@ -56,7 +56,9 @@ public struct WindowTrainer: Sendable {
         }
         let (model, booster) = try FittedModel.fit(prepared, split: split, parameters: parameters, library: library)
         clock.finished(.datasets, taking: model.datasetsTime, rest: .training)
-        modelFiles = writeModelFiles(booster, importance: model.importanceSplit, into: staged, concurrently: spareCore)
+        // `consume`: a local keeps what it holds to the end of the function, so the booster was
+        // freed here on return (0.34 ms of the heavy window) instead of on the side.
+        modelFiles = writeModelFiles(consume booster, importance: model.importanceSplit, into: staged, concurrently: spareCore)
         clock.finished(.modelFiles)
         let dataSHA256: String
         do { dataSHA256 = try rowArtifacts.value() } catch { throw TeacherError.artifacts(error, directory: outputDir.path) }
