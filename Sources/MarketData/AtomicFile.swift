@@ -65,12 +65,23 @@ public enum AtomicFile {
         public let url: URL
         public let target: URL
 
+        /// Names the temporary directory and makes it.
         public init(for target: URL) throws {
-            let parent = target.deletingLastPathComponent()
-            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-            url = parent.appendingPathComponent(AtomicFile.temporaryName(for: target.lastPathComponent))
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+            self.init(planningFor: target)
+            try make()
+        }
+
+        /// Only names the temporary directory: `make()` creates it, so that whoever fills it
+        /// first (a window's side work) can do so off the caller's path (a mkdir took 0.3 ms).
+        public init(planningFor target: URL) {
+            url = target.deletingLastPathComponent().appendingPathComponent(AtomicFile.temporaryName(for: target.lastPathComponent))
             self.target = target
+        }
+
+        /// Creates the temporary directory (and the target's parent when missing).
+        public func make() throws {
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
         }
 
         /// The files reach the disk, then the directory replaces `target` and the rename is

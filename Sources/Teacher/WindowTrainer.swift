@@ -36,8 +36,8 @@ public struct WindowTrainer: Sendable {
         }
         let split = try DataSplit.make(prepared, config: config)
         clock.finished(.featuresAndLabels)
-        let staged: AtomicFile.StagedDirectory
-        do { staged = try AtomicFile.StagedDirectory(for: outputDir) } catch { throw TeacherError.artifacts(error, directory: outputDir.path) }
+        // Made by the labels job, the first to write into it.
+        let staged = AtomicFile.StagedDirectory(planningFor: outputDir)
         // Work beside LightGBM's only when its threads leave a core free: an OpenMP team that
         // waits for a busy core slows many times over.
         let threads = parameters["num_threads"].flatMap { Int($0) } ?? lightgbmThreads
@@ -56,13 +56,15 @@ public struct WindowTrainer: Sendable {
         }
         let (model, booster) = try FittedModel.fit(prepared, split: split, parameters: parameters, library: library)
         clock.finished(.datasets, taking: model.datasetsTime, rest: .training)
+        // The labels job made the staged directory the model files go into (on the heavy window
+        // it finished during training, so this wait is a few µs).
+        let dataSHA256: String
+        do { dataSHA256 = try rowArtifacts.value() } catch { throw TeacherError.artifacts(error, directory: outputDir.path) }
+        clock.finished(.waitingForLabels)
         // `consume`: a local keeps what it holds to the end of the function, so the booster was
         // freed here on return (0.34 ms of the heavy window) instead of on the side.
         modelFiles = writeModelFiles(consume booster, importance: model.importanceSplit, into: staged, concurrently: spareCore)
         clock.finished(.modelFiles)
-        let dataSHA256: String
-        do { dataSHA256 = try rowArtifacts.value() } catch { throw TeacherError.artifacts(error, directory: outputDir.path) }
-        clock.finished(.waitingForLabels)
         var result = makeResult(symbol: symbol, window: window, prepared: prepared, split: split, model: model,
                                 dataSHA256: dataSHA256, outputDir: outputDir)
         clock.finished(.metrics)
@@ -88,6 +90,7 @@ public struct WindowTrainer: Sendable {
     private func writeRowArtifacts(_ prepared: PreparedWindow, symbol: String, into staged: AtomicFile.StagedDirectory,
                                    concurrently: Bool) -> SideWork<String> {
         SideWork(concurrently: concurrently) {
+            try staged.make()
             let csv = ArtifactFiles.labelsCSV(prepared, symbol: symbol)
             try ArtifactFiles.writeLabels(try Gzip.compress(csv, level: ArtifactFiles.labelsGzipLevel), into: staged)
             return BarFingerprint.sha256(prepared.bars)

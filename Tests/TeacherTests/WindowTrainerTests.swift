@@ -163,12 +163,30 @@ func readMetadata(_ dir: URL) throws -> [String: Any] {
     @Test func tooFewRowsIsInsufficientData() throws {
         let bars = TestBars.cyclicSeries(count: 200)
         let window = TestBars.window(of: bars, startingAtBar: 150, days: 14)
+        let parent = FileManager.default.temporaryDirectory.appendingPathComponent("never-\(UUID())")
         let error = #expect(throws: TeacherError.self) {
             try trainer.train(symbol: "X", window: window, bars: bars, config: TeacherConfig(),
-                              outputDir: FileManager.default.temporaryDirectory.appendingPathComponent("never-\(UUID())"))
+                              outputDir: parent.appendingPathComponent("X_window"))
         }
         #expect(error?.failureClass == .insufficientData)
         #expect(error?.message == "Insufficient samples for training: 10 < 20 minimum")
+        // Data that fails creates nothing, not even the parent directory.
+        #expect(!FileManager.default.fileExists(atPath: parent.path))
+    }
+
+    @Test func anUnwritableOutputDirectoryIsAnArtifactsErrorAndLeavesNothing() throws {
+        let root = try temporaryDirectory("unwritable")
+        defer { try? FileManager.default.removeItem(at: root) }
+        // The window directory's parent is a file, so its staged directory cannot be made.
+        let parent = root.appendingPathComponent("batch")
+        try Data("not a directory".utf8).write(to: parent)
+        let w = LearnableWindow()
+        let error = #expect(throws: TeacherError.self) {
+            try trainer.train(symbol: "X", window: w.window, bars: w.bars, config: TeacherConfig(),
+                              outputDir: parent.appendingPathComponent("X_window"))
+        }
+        #expect(error?.message.hasPrefix("could not write artifacts to \(parent.path)/X_window") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path) == ["batch"])
     }
 
     @Test func parameterOverridesReachTheModel() throws {
