@@ -92,9 +92,11 @@ public enum BenchReport {
         floor without the Datasets, for reference. **Python**: `lightgbm.train` (4.6.0, the same `lib_lightgbm.so`)
         with its early-stopping callback on the same rows, split and parameters (`scripts/bench_lightgbm_python.py`,
         run by the bench; its time includes building its lazy Datasets). Budget (issue 14): whole within 10% of the
-        floor, and no slower than Python on the same work. Medians over rounds that run the three in turn (Python in a
-        process of its own each round, timed after a warm-up call), so a drift of the machine's speed weighs on all alike;
-        each ratio is the median of the rounds' own ratios.
+        floor, and no slower than Python on the same work. Rounds run the three in turn: \(HeavyWindowBench.pairsPerRound)
+        pairs of our window and the floor back to back (which goes first alternates), then Python (in a process of its
+        own, timed after a warm-up call), so a drift of the machine's speed weighs on all alike. Times are medians;
+        whole / floor is the median of the pairs' own ratios, and the ratios to Python the median of the rounds' (each
+        round's pairs taken at their median).
 
         | LightGBM threads | whole | floor: Datasets + training | training alone | Python | whole / floor | within 10%? | whole / Python | floor / Python | iterations run (ours, floor, Python) | best iteration (ours, floor, Python) | same trees as Python |
         |---|---|---|---|---|---|---|---|---|---|---|---|
@@ -121,7 +123,7 @@ public enum BenchReport {
             let spread = HeavyWindowComparison.pairedRatioQuartiles(c.whole, c.floor)
             let floorPart = String(format: "whole / floor %.3f (budget %.2f): ", c.wholeOverFloor, HeavyWindowComparison.floorBudget)
                 + (c.meetsFloorBudget ? "met" : "**not met**")
-                + String(format: " (the middle half of the %d rounds' own ratios: %.3f-%.3f)", c.whole.samples.count, spread.lower, spread.upper)
+                + String(format: " (the middle half of the %d pairs' own ratios: %.3f-%.3f)", c.whole.samples.count, spread.lower, spread.upper)
             var pythonPart = "; Python not run"
             if let sameWork = c.floorOverPython, let whole = c.wholeOverPython {
                 pythonPart = String(format: "; on the same work as `lightgbm.train` (our Datasets + training) / Python %.3f: ", sameWork)

@@ -19,6 +19,10 @@ struct HeavyWindowBench {
     /// this machine one round's floor ranged over 87-108 ms; five rounds once put the whole window
     /// below its own floor, and the median of 15 rounds' ratios moved by 0.03 from run to run.
     static let minimumRounds = 30
+    /// Our window and the floor are timed this many times a round, Python once: a pair takes
+    /// 0.17 s, a Python round over 1 s, and the medians of 30 pairs' ratios still moved by 0.04
+    /// from run to run (1.072-1.148 over seven runs).
+    static let pairsPerRound = 3
 
     let dir: URL
     let runs: Int
@@ -60,20 +64,32 @@ struct HeavyWindowBench {
         // directory is a retry's cost, not a window's).
         let base = dir.appendingPathComponent("heavy-window-\(threads)")
         var whole: [Double] = [], floorRuns: [Double] = [], training: [Double] = [], pythonRuns: [Double] = []
+        var wholeByRound: [Double] = [], floorByRound: [Double] = []
         var steps: [WindowSteps.Step: [Double]] = [:], rest: [Double] = []
         var floorPart: [WindowSteps.Step: [Double]] = [:]
         var result: WindowResult?, floorOutcome: TrainingOutcome?, pythonResult: PythonLightGBMBench.Result?
         for round in 0...runs {
-            // Which of the two goes first alternates, so a cost of being first in a round (the
-            // other's memory to page back in) weighs on both alike.
-            let floorFirst = round % 2 == 1
-            let earlyFloor = floorFirst ? try floor.run() : nil
-            let start = ContinuousClock.now
-            result = try trainer.train(symbol: symbol, window: window, bars: bars, config: config,
-                                       outputDir: base.appendingPathComponent("run-\(round)"))
-            let wholeSeconds = (ContinuousClock.now - start).inSeconds
-            let floorRun = try earlyFloor ?? floor.run()
-            floorOutcome = floorRun.outcome
+            var roundWhole: [Double] = [], roundFloor: [Double] = []
+            for pair in 0..<Self.pairsPerRound {
+                // Which of the two goes first alternates, so a cost of being first (the other's
+                // memory to page back in) weighs on both alike.
+                let floorFirst = (round * Self.pairsPerRound + pair) % 2 == 1
+                let earlyFloor = floorFirst ? try floor.run() : nil
+                let start = ContinuousClock.now
+                result = try trainer.train(symbol: symbol, window: window, bars: bars, config: config,
+                                           outputDir: base.appendingPathComponent("run-\(round)-\(pair)"))
+                let wholeSeconds = (ContinuousClock.now - start).inSeconds
+                let floorRun = try earlyFloor ?? floor.run()
+                floorOutcome = floorRun.outcome
+                guard round > 0 else { continue }
+                roundWhole.append(wholeSeconds)
+                roundFloor.append(floorRun.withDatasets)
+                for (step, time) in result?.steps.durations ?? [:] { steps[step, default: []].append(time.inSeconds) }
+                rest.append(wholeSeconds - (result?.steps.durations.values.reduce(.zero, +).inSeconds ?? 0))
+                floorPart[.datasets, default: []].append(floorRun.withDatasets - floorRun.training)
+                floorPart[.training, default: []].append(floorRun.training)
+                training.append(floorRun.training)
+            }
             if let python, let pythonJob {
                 pythonResult = try python.run(job: pythonJob)
                 // Let the kernel finish tearing down the child, then bring the core back up to
@@ -83,13 +99,10 @@ struct HeavyWindowBench {
                 _ = try floor.run()
             }
             guard round > 0 else { continue }
-            whole.append(wholeSeconds)
-            for (step, time) in result?.steps.durations ?? [:] { steps[step, default: []].append(time.inSeconds) }
-            rest.append(wholeSeconds - (result?.steps.durations.values.reduce(.zero, +).inSeconds ?? 0))
-            floorPart[.datasets, default: []].append(floorRun.withDatasets - floorRun.training)
-            floorPart[.training, default: []].append(floorRun.training)
-            floorRuns.append(floorRun.withDatasets)
-            training.append(floorRun.training)
+            whole += roundWhole
+            floorRuns += roundFloor
+            wholeByRound.append(roundWhole.medianValue)
+            floorByRound.append(roundFloor.medianValue)
             if let seconds = pythonResult?.seconds { pythonRuns += seconds }
         }
         guard let result, let floorOutcome else { throw BenchFailure("heavy window: no result") }
@@ -104,6 +117,7 @@ struct HeavyWindowBench {
             floor: Measurement(name: "heavy window, floor: LightGBM on the same matrix, Datasets + training (\(what))",
                                command: "LGBM_DatasetCreateFromMat x2 + LGBM_BoosterCreate + AddValidData + UpdateOneIter/GetEval loop",
                                samples: floorRuns, itemsPerRun: 1, itemName: "window", peakRSSBytes: nil),
+            wholeByRound: wholeByRound, floorByRound: floorByRound,
             training: Measurement(name: "heavy window, of the floor: training alone (\(what))",
                                   command: "LGBM_BoosterCreate + AddValidData + UpdateOneIter/GetEval loop, same Datasets and early stopping",
                                   samples: training, itemsPerRun: 1, itemName: "window", peakRSSBytes: nil),
@@ -170,6 +184,9 @@ struct HeavyWindowComparison {
     var whole: Measurement
     /// LightGBM's work on the matrix: the two Datasets and the training, what `lightgbm.train` does.
     var floor: Measurement
+    /// Each round's median of its pairs, in seconds: what Python (timed once a round) is paired with.
+    var wholeByRound: [Double]
+    var floorByRound: [Double]
     /// The floor's training alone (booster creation to early stopping), without the Datasets.
     var training: Measurement
     var python: Measurement?
@@ -185,18 +202,26 @@ struct HeavyWindowComparison {
     /// Issue 14's budget: the whole window within 10% of the floor.
     static let floorBudget = 1.10
     var wholeOverFloor: Double { Self.pairedRatio(whole, floor) }
-    var floorOverPython: Double? { python.map { Self.pairedRatio(floor, $0) } }
-    var wholeOverPython: Double? { python.map { Self.pairedRatio(whole, $0) } }
+    var floorOverPython: Double? { python.map { Self.pairedRatio(floorByRound, $0.samples) } }
+    var wholeOverPython: Double? { python.map { Self.pairedRatio(wholeByRound, $0.samples) } }
 
     /// The median over rounds of each round's ratio: the two were timed back to back, so a
     /// drift of the machine's speed between rounds cancels (a ratio of medians mixes rounds).
     static func pairedRatio(_ a: Measurement, _ b: Measurement) -> Double {
+        pairedRatio(a.samples, b.samples)
+    }
+
+    static func pairedRatio(_ a: [Double], _ b: [Double]) -> Double {
         pairedRatioQuartiles(a, b).median
     }
 
-    /// The quartiles of the rounds' own ratios: how far one round can be trusted.
+    /// The quartiles of the pairs' own ratios: how far one pair can be trusted.
     static func pairedRatioQuartiles(_ a: Measurement, _ b: Measurement) -> (lower: Double, median: Double, upper: Double) {
-        let ratios = zip(a.samples, b.samples).map { $0 / $1 }.sorted()
+        pairedRatioQuartiles(a.samples, b.samples)
+    }
+
+    static func pairedRatioQuartiles(_ a: [Double], _ b: [Double]) -> (lower: Double, median: Double, upper: Double) {
+        let ratios = zip(a, b).map { $0 / $1 }.sorted()
         guard !ratios.isEmpty else { return (.nan, .nan, .nan) }
         func quantile(_ q: Double) -> Double {
             let position = q * Double(ratios.count - 1)
