@@ -24,18 +24,23 @@ extension Booster {
     /// `train(maxIterations:stoppingRounds:)`, also keeping the output of the best iteration
     /// for the training and first validation rows, read from LightGBM's own scores each time the
     /// best iteration moves: cheaper than predicting the rows again after training (each
-    /// improvement costs a pass over the rows; predicting costs one per tree).
-    public func trainKeepingBestOutput(maxIterations: Int, stoppingRounds: Int) throws -> (TrainingOutcome, BestIterationOutput) {
+    /// improvement costs a pass over the rows; predicting costs one per tree). `onKept` sees
+    /// each output kept, as it is kept; the last one it sees is the one returned.
+    public func trainKeepingBestOutput(maxIterations: Int, stoppingRounds: Int,
+                                       onKept: (BestIterationOutput) -> Void = { _ in }) throws -> (TrainingOutcome, BestIterationOutput) {
         var kept: (iteration: Int, output: BestIterationOutput)?
         let outcome = try train(maxIterations: maxIterations, stoppingRounds: stoppingRounds) { iteration in
             kept = (iteration, try outputNow())
+            onKept(kept!.output)
         }
         if let kept, kept.iteration == outcome.bestIteration { return (outcome, kept.output) }
         // Without a metric to watch, the best iteration is the last one grown: the model as it is.
         guard outcome.bestIteration == outcome.iterationsRun else {
             throw LightGBMError.call(function: "trainKeepingBestOutput", message: "the best iteration's output was not kept")
         }
-        return (outcome, try outputNow())
+        let output = try outputNow()
+        onKept(output)
+        return (outcome, output)
     }
 
     private func outputNow() throws -> BestIterationOutput {

@@ -14,9 +14,10 @@ public struct FittedModel: Sendable {
     /// Trains on the split's training rows with early stopping on its validation rows, the way
     /// the original's `LGBMClassifier.fit(eval_set=..., early_stopping)` did. The probabilities
     /// are those of the best iteration, kept as LightGBM trains (not predicted again). The
-    /// booster comes back apart, for `model.txt`: it is not Sendable.
-    public static func fit(_ window: PreparedWindow, split: DataSplit, parameters: LightGBMParameters,
-                           library: LightGBMLibrary) throws -> (model: FittedModel, booster: FittedBooster) {
+    /// booster comes back apart, for `model.txt`: it is not Sendable. `onKept` sees each best
+    /// iteration's output as training keeps it (the last one is the model's).
+    public static func fit(_ window: PreparedWindow, split: DataSplit, parameters: LightGBMParameters, library: LightGBMLibrary,
+                           onKept: (BestIterationOutput) -> Void = { _ in }) throws -> (model: FittedModel, booster: FittedBooster) {
         let schedule = try TeacherParameters.trainingSchedule(parameters)
         do {
             let start = ContinuousClock.now
@@ -26,7 +27,7 @@ public struct FittedModel: Sendable {
             let booster = try Booster(training: train, parameters: parameters)
             try booster.addValidation(valid)
             let (outcome, output) = try booster.trainKeepingBestOutput(maxIterations: schedule.maxIterations,
-                                                                       stoppingRounds: schedule.stoppingRounds)
+                                                                       stoppingRounds: schedule.stoppingRounds, onKept: onKept)
             let best = outcome.bestIteration
             let importance = try booster.featureImportance(.split, iterations: best)
             let model = FittedModel(

@@ -3,12 +3,12 @@
 public struct WindowSteps: Sendable {
     public enum Step: String, CaseIterable, Sendable {
         case featuresAndLabels = "features, labels and split"
-        case staging = "side work started (it makes the staged directory, then labels.csv.gz)"
+        case staging = "side work started (it makes the staged directory and files, then labels.csv.gz)"
         case datasets = "LightGBM: the two Datasets"
         case training = "LightGBM: training (keeping the best iteration's probabilities), feature importance"
         case waitingForLabels = "waiting for labels.csv.gz (side work)"
         case modelFiles = "model.txt and feature_importance.csv started (made in line with no spare core)"
-        case metrics = "metrics"
+        case metrics = "metrics (worked out beside the training when a core is free)"
         case metadata = "metadata.json encoded"
         case waitingForModel = "waiting for model.txt (side work)"
         case commit = "metadata.json written, sync, rename"

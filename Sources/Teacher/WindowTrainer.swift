@@ -36,16 +36,18 @@ public struct WindowTrainer: Sendable {
         }
         let split = try DataSplit.make(prepared, config: config)
         clock.finished(.featuresAndLabels)
-        // Made by the labels job, the first to write into it.
+        // Made by the labels job, the first to write into it (`ArtifactFiles.makeStagedDirectory`).
         let staged = AtomicFile.StagedDirectory(planningFor: outputDir)
         // Work beside LightGBM's only when its threads leave a core free: an OpenMP team that
         // waits for a busy core slows many times over.
         let threads = parameters["num_threads"].flatMap { Int($0) } ?? lightgbmThreads
-        let spareCore = threads < ProcessInfo.processInfo.activeProcessorCount
-        let rowArtifacts = writeRowArtifacts(prepared, symbol: symbol, into: staged, concurrently: spareCore)
-        var modelFiles: SideWork<Void>?
+        let lane = threads < ProcessInfo.processInfo.activeProcessorCount ? DispatchQueue(label: "sensequant.window-side-work") : nil
+        let rowArtifacts = writeRowArtifacts(prepared, symbol: symbol, into: staged, on: lane)
+        let bestMetrics = BestIterationMetrics(trainLabels: split.train.map { prepared.labels[$0] },
+                                               validationLabels: split.validation.map { prepared.labels[$0] }, lane: lane)
         clock.finished(.staging)
         var committed = false
+        var modelFiles: SideWork<Void>?
         defer {
             if !committed {
                 // Side work may still be writing into the staged directory.
@@ -54,18 +56,20 @@ public struct WindowTrainer: Sendable {
                 staged.discard()
             }
         }
-        let (model, booster) = try FittedModel.fit(prepared, split: split, parameters: parameters, library: library)
+        let (model, booster) = try FittedModel.fit(prepared, split: split, parameters: parameters, library: library,
+                                                   onKept: bestMetrics.kept)
         clock.finished(.datasets, taking: model.datasetsTime, rest: .training)
-        // The labels job made the staged directory the model files go into (on the heavy window
-        // it finished during training, so this wait is a few µs).
+        // The labels job made the staged directory and the (empty) files written from here on
+        // (on the heavy window it finished during training, so this wait is a few µs).
         let dataSHA256: String
         do { dataSHA256 = try rowArtifacts.value() } catch { throw TeacherError.artifacts(error, directory: outputDir.path) }
         clock.finished(.waitingForLabels)
         // `consume`: a local keeps what it holds to the end of the function, so the booster was
         // freed here on return (0.34 ms of the heavy window) instead of on the side.
-        modelFiles = writeModelFiles(consume booster, importance: model.importanceSplit, into: staged, concurrently: spareCore)
+        modelFiles = writeModelFiles(consume booster, importance: model.importanceSplit, into: staged, on: lane)
         clock.finished(.modelFiles)
-        var result = makeResult(symbol: symbol, window: window, prepared: prepared, split: split, model: model,
+        let metrics = try bestMetrics.value(train: model.trainProbabilities, validation: model.validationProbabilities)
+        var result = makeResult(symbol: symbol, window: window, prepared: prepared, split: split, metrics: metrics, model: model,
                                 dataSHA256: dataSHA256, outputDir: outputDir)
         clock.finished(.metrics)
         let metadata: [UInt8]
@@ -85,23 +89,25 @@ public struct WindowTrainer: Sendable {
     }
 
     /// `labels.csv.gz` into the staged directory, and the bars' fingerprint: they depend only on
-    /// the rows, so they are made on a thread of their own while LightGBM trains (on a large
-    /// window they cost about as much CPU as training on one thread).
+    /// the rows, so they are made on the spare core while LightGBM trains (on a large window they
+    /// cost about as much CPU as training on one thread).
     private func writeRowArtifacts(_ prepared: PreparedWindow, symbol: String, into staged: AtomicFile.StagedDirectory,
-                                   concurrently: Bool) -> SideWork<String> {
-        SideWork(concurrently: concurrently) {
-            try staged.make()
+                                   on lane: DispatchQueue?) -> SideWork<String> {
+        SideWork(on: lane) {
+            try ArtifactFiles.makeStagedDirectory(staged)
             let csv = ArtifactFiles.labelsCSV(prepared, symbol: symbol)
             try ArtifactFiles.writeLabels(try Gzip.compress(csv, level: ArtifactFiles.labelsGzipLevel), into: staged)
             return BarFingerprint.sha256(prepared.bars)
         }
     }
 
-    /// `model.txt` and `feature_importance.csv`, made beside the metrics; the booster goes with
-    /// them, so LightGBM's memory is freed there too (in line it took 0.36 ms of the heavy window).
+    /// `model.txt` and `feature_importance.csv`, made on the spare core while the caller encodes
+    /// the metadata (in line they took 0.6-0.8 ms of the heavy window, and left the caller 0.2-0.3 ms
+    /// later than waiting for them does); the booster goes with them, so LightGBM's memory is
+    /// freed there too (0.36 ms in line).
     private func writeModelFiles(_ booster: sending FittedBooster, importance: [Double], into staged: AtomicFile.StagedDirectory,
-                                 concurrently: Bool) -> SideWork<Void> {
-        SideWork(concurrently: concurrently) {
+                                 on lane: DispatchQueue?) -> SideWork<Void> {
+        SideWork(on: lane) {
             let text = try booster.modelText()
             do {
                 try ArtifactFiles.writeModel(text, importance: ArtifactFiles.featureImportanceCSV(splitCounts: importance), into: staged)
@@ -111,12 +117,11 @@ public struct WindowTrainer: Sendable {
         }
     }
 
-    private func makeResult(symbol: String, window: DayRange, prepared: PreparedWindow, split: DataSplit,
+    private func makeResult(symbol: String, window: DayRange, prepared: PreparedWindow, split: DataSplit, metrics pair: BestIterationMetrics.Pair,
                             model: FittedModel, dataSHA256: String, outputDir: URL) -> WindowResult {
         let metrics = WindowMetrics(
-            train: ClassificationMetrics(probabilities: model.trainProbabilities, labels: split.train.map { prepared.labels[$0] }),
-            validation: ClassificationMetrics(probabilities: model.validationProbabilities,
-                                              labels: split.validation.map { prepared.labels[$0] }),
+            train: pair.train,
+            validation: pair.validation,
             bestIteration: model.outcome.bestIteration,
             iterationsRun: model.outcome.iterationsRun,
             stoppedEarly: model.outcome.stoppedEarly)

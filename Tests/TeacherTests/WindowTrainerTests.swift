@@ -85,6 +85,29 @@ func readMetadata(_ dir: URL) throws -> [String: Any] {
         #expect(try reloaded.predict(prepared.features.selectingRows(split.train)) == model.trainProbabilities)
     }
 
+    /// With a spare core the metrics are worked out during training, from each best iteration
+    /// kept; without one, after it: either way they are those of the model's probabilities.
+    @Test(arguments: [1, ProcessInfo.processInfo.activeProcessorCount])
+    func theMetricsAreThoseOfTheModelsProbabilities(threads: Int) throws {
+        let root = try temporaryDirectory("metrics")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var trainer = self.trainer
+        trainer.lightgbmThreads = threads
+        let w = LearnableWindow()
+        let config = TeacherConfig()
+        let result = try trainer.train(symbol: "CYCLE", window: w.window, bars: w.bars, config: config,
+                                       outputDir: root.appendingPathComponent("w"))
+        let prepared = try PreparedWindow.prepare(symbol: "CYCLE", window: w.window, allBars: w.bars, config: config)
+        let split = try DataSplit.make(prepared, config: config)
+        let parameters = try TeacherParameters.resolve(overrides: [:], threads: threads, library: trainer.library)
+        let (model, _) = try FittedModel.fit(prepared, split: split, parameters: parameters, library: trainer.library)
+        #expect(model.outcome.bestIteration > 1)  // several outputs were kept on the way
+        #expect(result.metrics.train == ClassificationMetrics(probabilities: model.trainProbabilities,
+                                                              labels: split.train.map { prepared.labels[$0] }))
+        #expect(result.metrics.validation == ClassificationMetrics(probabilities: model.validationProbabilities,
+                                                                   labels: split.validation.map { prepared.labels[$0] }))
+    }
+
     @Test func everyStepOfTheCallIsTimedAndTheyAddUpToIt() throws {
         let root = try temporaryDirectory("steps")
         defer { try? FileManager.default.removeItem(at: root) }

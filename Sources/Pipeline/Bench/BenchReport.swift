@@ -133,11 +133,12 @@ public enum BenchReport {
             return "- \(c.threads) LightGBM thread\(c.threads == 1 ? "" : "s"): \(floorPart)\(pythonPart)."
         }.joined(separator: "\n") + "\n\n" + heavyWindowSteps(comparisons) + """
 
-        With one LightGBM thread, `labels.csv.gz` (about 3.1 MB of text, gzip by libdeflate) is made and written into
-        the staged window directory on a second core while LightGBM trains, and `model.txt` with `feature_importance.csv`
-        while the metrics are computed, so they stay off the window's path; the booster is freed there too. The
-        probabilities of the training and validation rows are kept from LightGBM's own scores each time the best
-        iteration moves (`LGBM_BoosterGetPredict`, inside the training step: the floor does not keep them). When
+        With one LightGBM thread a second core takes what can wait, one job after another: while LightGBM trains, it
+        makes the staged window directory with its files, writes `labels.csv.gz` (about 3.1 MB of text, gzip by
+        libdeflate), and works out the metrics of each best iteration kept; after training it writes `model.txt` and
+        `feature_importance.csv` while the caller encodes `metadata.json`, and frees the booster. The probabilities of
+        the training and validation rows are kept from LightGBM's own scores each time the best iteration moves
+        (`LGBM_BoosterGetPredict`, inside the training step: the floor does not keep them). When
         LightGBM's threads take every core the side work is done in line instead (an OpenMP team that waits for a busy
         core slows many times over), and the whole window pays for it: that is why the batch plan leaves a core free
         for it (`LightGBMThreadPlan`: on 2 cores it plans 1 LightGBM thread).
