@@ -85,6 +85,27 @@ func readMetadata(_ dir: URL) throws -> [String: Any] {
         #expect(try reloaded.predict(prepared.features.selectingRows(split.train)) == model.trainProbabilities)
     }
 
+    /// The planted-edge side is `learnableSeriesReachesValidationAUCAbove0_8`. On random walks
+    /// the same path (metrics worked out on the spare core) must find nothing out of sample. One
+    /// window is a weak witness: its 7-bar labels overlap, so 500 validation rows are about 70
+    /// independent ones (8 walks gave 0.45-0.59), hence the mean of 8.
+    @Test func randomWalksValidationAUCIsChanceOnAverage() throws {
+        let root = try temporaryDirectory("no-edge")
+        defer { try? FileManager.default.removeItem(at: root) }
+        var aucs: [Double] = []
+        for seed: UInt64 in 1...8 {
+            var random = SplitMix64(state: seed)
+            var walk = [100.0]
+            for _ in 1..<2_700 { walk.append(walk[walk.count - 1] * (1 + (Double(random.next() % 2_001) / 1_000 - 1) * 0.03)) }
+            let bars = TestBars.series(count: walk.count) { walk[$0] }
+            let result = try trainer.train(symbol: "WALK", window: TestBars.window(of: bars, startingAtBar: 100, days: 3_500),
+                                           bars: bars, config: TeacherConfig(), outputDir: root.appendingPathComponent("w\(seed)"))
+            aucs.append(try #require(result.metrics.validation.auc))
+        }
+        let mean = aucs.reduce(0, +) / Double(aucs.count)
+        #expect(abs(mean - 0.5) < 0.05, "mean validation AUC \(mean) over 8 random walks: \(aucs)")
+    }
+
     /// With a spare core the metrics are worked out during training, from each best iteration
     /// kept; without one, after it: either way they are those of the model's probabilities.
     @Test(arguments: [1, ProcessInfo.processInfo.activeProcessorCount])
