@@ -16,4 +16,10 @@ import Testing
         #expect(HeavyWindowComparison.pairedRatio(Self.measurement([3, 1, 2]), Self.measurement([1, 1, 1])) == 2)
         #expect(HeavyWindowComparison.pairedRatio(Self.measurement([]), Self.measurement([])).isNaN)
     }
+
+    @Test func pythonIsPairedWithEachRoundsMedian() {
+        // Three pairs a round: rounds [1, 5, 3] and [10, 30, 20].
+        #expect(HeavyWindowBench.pairsPerRound == 3)
+        #expect(HeavyWindowComparison.roundMedians(Self.measurement([1, 5, 3, 10, 30, 20])) == [3, 20])
+    }
 }

@@ -64,7 +64,6 @@ struct HeavyWindowBench {
         // directory is a retry's cost, not a window's).
         let base = dir.appendingPathComponent("heavy-window-\(threads)")
         var whole: [Double] = [], floorRuns: [Double] = [], training: [Double] = [], pythonRuns: [Double] = []
-        var wholeByRound: [Double] = [], floorByRound: [Double] = []
         var steps: [WindowSteps.Step: [Double]] = [:], rest: [Double] = []
         var floorPart: [WindowSteps.Step: [Double]] = [:]
         var result: WindowResult?, floorOutcome: TrainingOutcome?, pythonResult: PythonLightGBMBench.Result?
@@ -101,8 +100,6 @@ struct HeavyWindowBench {
             guard round > 0 else { continue }
             whole += roundWhole
             floorRuns += roundFloor
-            wholeByRound.append(roundWhole.medianValue)
-            floorByRound.append(roundFloor.medianValue)
             if let seconds = pythonResult?.seconds { pythonRuns += seconds }
         }
         guard let result, let floorOutcome else { throw BenchFailure("heavy window: no result") }
@@ -117,7 +114,6 @@ struct HeavyWindowBench {
             floor: Measurement(name: "heavy window, floor: LightGBM on the same matrix, Datasets + training (\(what))",
                                command: "LGBM_DatasetCreateFromMat x2 + LGBM_BoosterCreate + AddValidData + UpdateOneIter/GetEval loop",
                                samples: floorRuns, itemsPerRun: 1, itemName: "window", peakRSSBytes: nil),
-            wholeByRound: wholeByRound, floorByRound: floorByRound,
             training: Measurement(name: "heavy window, of the floor: training alone (\(what))",
                                   command: "LGBM_BoosterCreate + AddValidData + UpdateOneIter/GetEval loop, same Datasets and early stopping",
                                   samples: training, itemsPerRun: 1, itemName: "window", peakRSSBytes: nil),
@@ -184,9 +180,6 @@ struct HeavyWindowComparison {
     var whole: Measurement
     /// LightGBM's work on the matrix: the two Datasets and the training, what `lightgbm.train` does.
     var floor: Measurement
-    /// Each round's median of its pairs, in seconds: what Python (timed once a round) is paired with.
-    var wholeByRound: [Double]
-    var floorByRound: [Double]
     /// The floor's training alone (booster creation to early stopping), without the Datasets.
     var training: Measurement
     var python: Measurement?
@@ -202,8 +195,16 @@ struct HeavyWindowComparison {
     /// Issue 14's budget: the whole window within 10% of the floor.
     static let floorBudget = 1.10
     var wholeOverFloor: Double { Self.pairedRatio(whole, floor) }
-    var floorOverPython: Double? { python.map { Self.pairedRatio(floorByRound, $0.samples) } }
-    var wholeOverPython: Double? { python.map { Self.pairedRatio(wholeByRound, $0.samples) } }
+    var floorOverPython: Double? { python.map { Self.pairedRatio(Self.roundMedians(floor), $0.samples) } }
+    var wholeOverPython: Double? { python.map { Self.pairedRatio(Self.roundMedians(whole), $0.samples) } }
+
+    /// Each round's median of its pairs (the samples come `HeavyWindowBench.pairsPerRound` to a
+    /// round): what Python, timed once a round, is paired with.
+    static func roundMedians(_ m: Measurement) -> [Double] {
+        stride(from: 0, to: m.samples.count, by: HeavyWindowBench.pairsPerRound).map {
+            Array(m.samples[$0..<min($0 + HeavyWindowBench.pairsPerRound, m.samples.count)]).medianValue
+        }
+    }
 
     /// The median over rounds of each round's ratio: the two were timed back to back, so a
     /// drift of the machine's speed between rounds cancels (a ratio of medians mixes rounds).
